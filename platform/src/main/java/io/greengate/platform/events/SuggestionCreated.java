@@ -1,0 +1,39 @@
+package io.greengate.platform.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A suggested test case was stored; carries everything a reviewer and the patch need.
+ * {@code testFileBase} is the test file's content at the commit when the case extends an existing file.
+ */
+public record SuggestionCreated(
+        UUID eventId,
+        Instant occurredAt,
+        UUID suggestionId,
+        UUID batchId,
+        String repository,
+        String commit,
+        String branch,
+        Integer pullRequest,
+        String engine,
+        String modelVersion,
+        String targetFile,
+        String targetSymbol,
+        String language,
+        String framework,
+        String caseKind,
+        String testPath,
+        String code,
+        String testFileBase,
+        String rationale,
+        double confidence,
+        List<String> riskFlags,
+        String prompt) implements GreengateEvent {
+
+    @Override
+    public String subjectKey() {
+        return suggestionId.toString();
+    }
+}

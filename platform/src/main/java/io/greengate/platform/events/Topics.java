@@ -1,0 +1,13 @@
+package io.greengate.platform.events;
+
+/** Kafka topic names of CONTRACTS.md. */
+public final class Topics {
+    public static final String SUGGESTIONS = "greengate.suggestions.v1";
+    public static final String REVIEWS = "greengate.reviews.v1";
+    public static final String USAGE = "greengate.usage.v1";
+    public static final String ENERGY = "greengate.energy.v1";
+    public static final String MODELS = "greengate.models.v1";
+
+    private Topics() {
+    }
+}

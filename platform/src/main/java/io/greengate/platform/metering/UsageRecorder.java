@@ -1,0 +1,49 @@
+package io.greengate.platform.metering;
+
+import io.greengate.platform.events.Topics;
+import io.greengate.platform.events.UsageMeasured;
+import io.greengate.platform.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Publishes measured CPU time as UsageMeasured (through the outbox) and counts it for Prometheus. */
+@ApplicationScoped
+public class UsageRecorder {
+
+    private final Outbox outbox;
+    private final MeterRegistry registry;
+    private final String service;
+
+    public UsageRecorder(Outbox outbox, MeterRegistry registry,
+                         @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.outbox = outbox;
+        this.registry = registry;
+        this.service = service;
+    }
+
+    /** What the work was for: its kind (INFERENCE, TRAINING, REQUEST, ...) and the record it belongs to. */
+    public record Subject(String kind, String subjectType, String subjectId, String repository, String engine,
+                          String model) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UsageMeasured record(Subject subject, CpuUsage usage, Long promptTokens, Long completionTokens) {
+        UsageMeasured event = new UsageMeasured(UUID.randomUUID(), Instant.now(), service, subject.kind(),
+                subject.subjectType(), subject.subjectId(), subject.repository(), subject.engine(), subject.model(),
+                usage.cpuSeconds(), usage.wallSeconds(), promptTokens, completionTokens);
+        outbox.add(Topics.USAGE, event);
+        Counter.builder("greengate.cpu.seconds")
+                .description("CPU seconds measured around Greengate's own work")
+                .tag("service", service)
+                .tag("kind", subject.kind())
+                .register(registry)
+                .increment(usage.cpuSeconds());
+        return event;
+    }
+}

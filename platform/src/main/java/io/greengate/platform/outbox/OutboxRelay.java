@@ -1,0 +1,74 @@
+package io.greengate.platform.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Relays committed outbox rows to Kafka and marks them published once the broker acknowledged them.
+ * A crash between send and mark resends the row: delivery is at-least-once and consumers deduplicate.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH_SIZE = 200;
+
+    private final EntityManager entityManager;
+    private final MutinyEmitter<String> emitter;
+
+    public OutboxRelay(EntityManager entityManager, @Channel("greengate-outbox") MutinyEmitter<String> emitter) {
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+    }
+
+    @Scheduled(every = "${greengate.outbox.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        try {
+            while (relayBatch() == BATCH_SIZE) {
+                // keep draining while full batches come back
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    int relayBatch() {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "select id, topic, message_key, payload from outbox_message where published_at is null "
+                                + "order by id limit " + BATCH_SIZE + " for update skip locked")
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acks = new ArrayList<>(rows.size());
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ids.add(((Number) row[0]).longValue());
+            OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic((String) row[1])
+                    .withKey((String) row[2])
+                    .build();
+            acks.add(emitter.sendMessage(Message.of((String) row[3]).addMetadata(metadata)));
+        }
+        Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(30));
+        entityManager.createNativeQuery("update outbox_message set published_at = now() where id in (?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
+        return rows.size();
+    }
+}

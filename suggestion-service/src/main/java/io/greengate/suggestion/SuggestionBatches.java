@@ -1,0 +1,187 @@
+package io.greengate.suggestion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greengate.platform.events.SuggestionCreated;
+import io.greengate.platform.events.Topics;
+import io.greengate.platform.metering.CpuMeter;
+import io.greengate.platform.metering.CpuUsage;
+import io.greengate.platform.metering.UsageRecorder;
+import io.greengate.platform.outbox.Outbox;
+import io.greengate.platform.problem.ProblemException;
+import io.greengate.platform.security.AccountStore;
+import io.greengate.suggestion.analysis.ChangeAnalyzer;
+import io.greengate.suggestion.api.BatchView;
+import io.greengate.suggestion.api.CreateSuggestionsRequest;
+import io.greengate.suggestion.api.SuggestionView;
+import io.greengate.suggestion.diff.UnifiedDiffParser;
+import io.greengate.suggestion.engine.Engine;
+import io.greengate.suggestion.engine.GenerationRequest;
+import io.greengate.suggestion.engine.SuggestedTest;
+import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
+import io.greengate.suggestion.policy.RiskScanner;
+import io.greengate.suggestion.store.Batch;
+import io.greengate.suggestion.store.Suggestion;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Turns CI's diff into a stored batch of suggestions, their events and their metered CPU time. */
+@ApplicationScoped
+public class SuggestionBatches {
+
+    /** Suggestions made but not yet stored, with the CPU time it took to make them. */
+    public record Draft(Engine engine, List<SuggestedTest> tests, CpuUsage usage, List<String> notes) {
+    }
+
+    private final EmbeddedEngine embedded;
+    private final Outbox outbox;
+    private final UsageRecorder usage;
+    private final MeterRegistry registry;
+    private final ObjectMapper mapper;
+
+    public SuggestionBatches(EmbeddedEngine embedded, Outbox outbox, UsageRecorder usage, MeterRegistry registry,
+                             ObjectMapper mapper) {
+        this.embedded = embedded;
+        this.outbox = outbox;
+        this.usage = usage;
+        this.registry = registry;
+        this.mapper = mapper;
+    }
+
+    /** Looks up an earlier batch made with the same idempotency key; the same key with another body is a 422. */
+    @Transactional
+    public Optional<BatchView> replay(String idempotencyKey, CreateSuggestionsRequest request) {
+        return Batch.findByIdempotencyKey(idempotencyKey).map(batch -> {
+            if (!batch.requestSha256.equals(fingerprint(request))) {
+                throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                        "Idempotency-Key " + idempotencyKey + " was used for a different request body", Map.of());
+            }
+            return view(batch);
+        });
+    }
+
+    /** Analyses and generates outside any transaction: no connection is held while the engine works. */
+    public Draft generate(CreateSuggestionsRequest request) {
+        Map<String, String> contents = new LinkedHashMap<>();
+        if (request.files() != null) {
+            request.files().forEach(f -> contents.put(f.path(), f.content()));
+        }
+        List<String> notes = new ArrayList<>();
+        Engine engine = embedded;
+        if (request.engineOrDefault().equals("llm")) {
+            notes.add("the llm engine is not configured on this server; the embedded engine answered instead");
+        }
+        CpuMeter.Measured<List<SuggestedTest>> measured = CpuMeter.measure(() -> {
+            var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(request.diff()), contents);
+            notes.addAll(analysis.notes());
+            return withoutDuplicates(engine.generate(new GenerationRequest(request.repository(), request.diff(),
+                    analysis.symbols(), contents, request.maxSuggestionsOrDefault())));
+        });
+        if (measured.result().isEmpty()) {
+            notes.add("no changed public function or method that the engine can test with confidence");
+        }
+        return new Draft(engine, measured.result(), measured.usage(), notes);
+    }
+
+    @Transactional
+    public BatchView store(CreateSuggestionsRequest request, Draft draft, String idempotencyKey, String actor) {
+        Batch batch = new Batch();
+        batch.id = UUID.randomUUID();
+        batch.repository = request.repository();
+        batch.commit = request.commit();
+        batch.branch = request.branch();
+        batch.pullRequest = request.pullRequest();
+        batch.engine = draft.engine().name();
+        batch.modelVersion = draft.engine().modelVersion();
+        batch.idempotencyKey = idempotencyKey;
+        batch.requestSha256 = fingerprint(request);
+        batch.cpuSeconds = draft.usage().cpuSeconds();
+        batch.wallSeconds = draft.usage().wallSeconds();
+        batch.notes = String.join("\n", draft.notes());
+        batch.createdBy = actor;
+        batch.createdAt = Instant.now();
+        batch.persistAndFlush();
+        int position = 0;
+        for (SuggestedTest test : draft.tests()) {
+            Suggestion suggestion = toEntity(test, batch, position++);
+            suggestion.persist();
+            outbox.add(Topics.SUGGESTIONS, created(suggestion, batch));
+            registry.counter("greengate.suggestions", "engine", batch.engine, "language", suggestion.language)
+                    .increment();
+        }
+        usage.record(new UsageRecorder.Subject("INFERENCE", "batch", batch.id.toString(), batch.repository,
+                batch.engine, batch.modelVersion), new CpuUsage(batch.cpuSeconds, batch.wallSeconds), null, null);
+        return view(batch);
+    }
+
+    @Transactional
+    public BatchView view(Batch batch) {
+        List<SuggestionView> suggestions = Suggestion.ofBatch(batch.id).stream()
+                .map(s -> SuggestionView.of(s, null)).toList();
+        List<String> notes = batch.notes == null || batch.notes.isEmpty() ? List.of() : List.of(batch.notes.split("\n"));
+        return new BatchView(batch.id, batch.repository, batch.commit, batch.engine, batch.modelVersion, suggestions,
+                new BatchView.Usage(batch.cpuSeconds, batch.wallSeconds), notes);
+    }
+
+    private static List<SuggestedTest> withoutDuplicates(List<SuggestedTest> tests) {
+        Set<String> seen = new HashSet<>();
+        List<SuggestedTest> unique = new ArrayList<>();
+        for (SuggestedTest test : tests) {
+            if (seen.add(test.code().replaceAll("\\s+", " ").strip()) && seen.add("path:" + test.testPath() + test.targetSymbol())) {
+                unique.add(new SuggestedTest(test.targetFile(), test.targetSymbol(), test.language(), test.framework(),
+                        test.caseKind(), test.testPath(), test.code(), test.testFileBase(), test.rationale(),
+                        test.confidence(), RiskScanner.scan(test.code()), test.prompt()));
+            }
+        }
+        return unique;
+    }
+
+    private static Suggestion toEntity(SuggestedTest s, Batch batch, int position) {
+        Suggestion suggestion = new Suggestion();
+        suggestion.id = UUID.randomUUID();
+        suggestion.batchId = batch.id;
+        suggestion.position = position;
+        suggestion.repository = batch.repository;
+        suggestion.commit = batch.commit;
+        suggestion.targetFile = s.targetFile();
+        suggestion.targetSymbol = s.targetSymbol();
+        suggestion.language = s.language();
+        suggestion.framework = s.framework();
+        suggestion.caseKind = s.caseKind();
+        suggestion.testPath = s.testPath();
+        suggestion.code = s.code();
+        suggestion.testFileBase = s.testFileBase();
+        suggestion.rationale = s.rationale();
+        suggestion.confidence = s.confidence();
+        suggestion.riskFlags = String.join(",", s.riskFlags());
+        suggestion.verificationStatus = Suggestion.VerificationStatus.CREATED.name();
+        suggestion.createdAt = batch.createdAt;
+        return suggestion;
+    }
+
+    private static SuggestionCreated created(Suggestion s, Batch batch) {
+        return new SuggestionCreated(UUID.randomUUID(), Instant.now(), s.id, batch.id, batch.repository, batch.commit,
+                batch.branch, batch.pullRequest, batch.engine, batch.modelVersion, s.targetFile, s.targetSymbol,
+                s.language, s.framework, s.caseKind, s.testPath, s.code, s.testFileBase, s.rationale, s.confidence,
+                s.riskFlagList(), null);
+    }
+
+    private String fingerprint(CreateSuggestionsRequest request) {
+        try {
+            return AccountStore.sha256(mapper.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.greengate.suggestion.analysis;
+
+import io.greengate.suggestion.diff.ChangedFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** From changed files to changed symbols, using the file contents CI sent or the diff of an added file. */
+public final class ChangeAnalyzer {
+
+    private ChangeAnalyzer() {
+    }
+
+    public record Analysis(List<ChangedSymbol> symbols, List<String> notes) {
+    }
+
+    public static Analysis analyze(List<ChangedFile> files, Map<String, String> contents) {
+        List<ChangedSymbol> symbols = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (ChangedFile file : files) {
+            if (file.binary()) {
+                notes.add(file.path() + ": binary file skipped");
+                continue;
+            }
+            if (file.change() == ChangedFile.Change.DELETED || isTest(file.path())) {
+                continue;
+            }
+            String language = languageOf(file.path());
+            if (language == null) {
+                continue;
+            }
+            String source = contents.getOrDefault(file.path(), file.addedContent());
+            if (source == null) {
+                notes.add(file.path() + ": content not sent, so its changed symbols are unknown");
+                continue;
+            }
+            symbols.addAll(language.equals("java") ? JavaSymbols.changedIn(file, source)
+                    : PythonSymbols.changedIn(file, source));
+        }
+        return new Analysis(symbols, notes);
+    }
+
+    static String languageOf(String path) {
+        if (path.endsWith(".py")) {
+            return "python";
+        }
+        if (path.endsWith(".java")) {
+            return "java";
+        }
+        return null;
+    }
+
+    static boolean isTest(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return path.contains("src/test/") || path.startsWith("tests/") || path.contains("/tests/")
+                || name.startsWith("test_") || name.endsWith("_test.py") || name.endsWith("Test.java");
+    }
+}

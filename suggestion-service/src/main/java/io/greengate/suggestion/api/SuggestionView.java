@@ -1,0 +1,35 @@
+package io.greengate.suggestion.api;
+
+import io.greengate.suggestion.store.Suggestion;
+import io.greengate.suggestion.store.Verification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A suggestion as CI and reviewers see it. {@code status} is PENDING: decisions live in review-service,
+ * whose gate is the authority; {@code verificationStatus} follows CI's reports.
+ */
+public record SuggestionView(UUID id, UUID batchId, String repository, String commit, String targetFile,
+                             String targetSymbol, String language, String framework, String caseKind,
+                             String testPath, String code, String rationale, double confidence,
+                             List<String> riskFlags, String status, String verificationStatus,
+                             VerificationView verification, Double energyJoules, Double co2eGrams,
+                             Instant createdAt) {
+
+    public static SuggestionView of(Suggestion s, Verification latest) {
+        return new SuggestionView(s.id, s.batchId, s.repository, s.commit, s.targetFile, s.targetSymbol, s.language,
+                s.framework, s.caseKind, s.testPath, s.code, s.rationale, s.confidence, s.riskFlagList(), "PENDING",
+                s.verificationStatus, latest == null ? null : VerificationView.of(latest), s.energyJoules,
+                s.co2eGrams, s.createdAt);
+    }
+
+    public record VerificationView(boolean compiled, boolean passed, int runs, boolean flaky, Double coverageDelta,
+                                   String log, String reportedBy, Instant reportedAt) {
+        static VerificationView of(Verification v) {
+            return new VerificationView(v.compiled, v.passed, v.runs, v.flaky, v.coverageDelta, v.log, v.reportedBy,
+                    v.reportedAt);
+        }
+    }
+}

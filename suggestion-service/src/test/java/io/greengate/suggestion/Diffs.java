@@ -1,0 +1,86 @@
+package io.greengate.suggestion;
+
+/** Realistic inputs for the tests: a Python change and a Java change, as git writes them. */
+public final class Diffs {
+
+    public static final String CART_PY = """
+            class Cart:
+                def __init__(self):
+                    self.items = []
+
+                def add(self, name, price, quantity=1):
+                    if price < 0:
+                        raise ValueError("price must not be negative")
+                    self.items.append((name, price, quantity))
+
+                def total(self, discount=0):
+                    return sum(p * q for _, p, q in self.items) * (1 - discount)
+
+
+            def parse_price(text):
+                return float(text.strip().lstrip("$"))
+            """;
+
+    public static final String CART_PY_DIFF = """
+            diff --git a/src/cart.py b/src/cart.py
+            new file mode 100644
+            index 0000000..3b18e51
+            --- /dev/null
+            +++ b/src/cart.py
+            @@ -0,0 +1,15 @@
+            +class Cart:
+            +    def __init__(self):
+            +        self.items = []
+            +
+            +    def add(self, name, price, quantity=1):
+            +        if price < 0:
+            +            raise ValueError("price must not be negative")
+            +        self.items.append((name, price, quantity))
+            +
+            +    def total(self, discount=0):
+            +        return sum(p * q for _, p, q in self.items) * (1 - discount)
+            +
+            +
+            +def parse_price(text):
+            +    return float(text.strip().lstrip("$"))
+            """;
+
+    public static final String PRICING_JAVA = """
+            package com.acme.shop;
+
+            import java.util.List;
+
+            public class Pricing {
+
+                public static long total(List<Long> cents, int percentOff) {
+                    if (percentOff < 0 || percentOff > 100) {
+                        throw new IllegalArgumentException("percentOff must be 0..100");
+                    }
+                    long sum = cents.stream().mapToLong(Long::longValue).sum();
+                    return sum - sum * percentOff / 100;
+                }
+
+                public String label() {
+                    return "pricing";
+                }
+            }
+            """;
+
+    public static final String PRICING_JAVA_DIFF = """
+            diff --git a/src/main/java/com/acme/shop/Pricing.java b/src/main/java/com/acme/shop/Pricing.java
+            index 1111111..2222222 100644
+            --- a/src/main/java/com/acme/shop/Pricing.java
+            +++ b/src/main/java/com/acme/shop/Pricing.java
+            @@ -7,4 +7,7 @@ public class Pricing {
+                 public static long total(List<Long> cents, int percentOff) {
+            +        if (percentOff < 0 || percentOff > 100) {
+            +            throw new IllegalArgumentException("percentOff must be 0..100");
+            +        }
+                     long sum = cents.stream().mapToLong(Long::longValue).sum();
+                     return sum - sum * percentOff / 100;
+                 }
+            """;
+
+    private Diffs() {
+    }
+}

@@ -1,0 +1,134 @@
+package io.greengate.suggestion.api;
+
+import io.greengate.infra.GreengateTestInfra;
+import io.greengate.infra.TestAccounts;
+import io.greengate.infra.TopicProbe;
+import io.greengate.platform.events.Topics;
+import io.greengate.suggestion.Diffs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SuggestionResourceTest {
+
+    static Map<String, Object> pythonRequest(String commit) {
+        return Map.of("repository", "github.com/acme/shop", "commit", commit, "branch", "feature/cart",
+                "pullRequest", 42, "diff", Diffs.CART_PY_DIFF);
+    }
+
+    static String newCommit() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @Test
+    void aPythonDiffGetsOnePytestCasePerChangedPublicSymbol() {
+        JsonPath batch = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(pythonRequest(newCommit()))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201)
+                .body("engine", equalTo("embedded"))
+                .body("suggestions", hasSize(3))
+                .extract().jsonPath();
+        List<String> symbols = batch.getList("suggestions.targetSymbol");
+        assertEquals(List.of("Cart.add", "Cart.total", "parse_price"), symbols);
+        assertEquals(List.of("pytest", "pytest", "pytest"), batch.getList("suggestions.framework"));
+        assertTrue(batch.getString("suggestions[0].code").contains("def test_cart_add_keeps_its_signature():"));
+        assertEquals("PENDING", batch.getString("suggestions[0].status"));
+        assertTrue(batch.getDouble("usage.cpuSeconds") > 0, "the engine's CPU time is metered");
+    }
+
+    @Test
+    void aJavaDiffWithTheFileContentGetsAJunit5ClassInTheMirroredTestPackage() {
+        Map<String, Object> request = Map.of("repository", "github.com/acme/shop", "commit", newCommit(),
+                "diff", Diffs.PRICING_JAVA_DIFF,
+                "files", List.of(Map.of("path", "src/main/java/com/acme/shop/Pricing.java",
+                        "content", Diffs.PRICING_JAVA)));
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(request)
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201)
+                .body("suggestions", hasSize(1))
+                .body("suggestions[0].targetSymbol", equalTo("Pricing.total"))
+                .body("suggestions[0].framework", equalTo("junit5"))
+                .body("suggestions[0].testPath", equalTo("src/test/java/com/acme/shop/PricingTotalSignatureTest.java"));
+    }
+
+    @Test
+    void everySuggestionIsPublishedAsSuggestionCreatedThroughTheOutbox() {
+        String id = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(pythonRequest(newCommit()))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).extract().path("suggestions[1].id");
+        List<String> values = TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                v -> v.contains(id), Duration.ofSeconds(20));
+        String event = values.stream().filter(v -> v.contains(id)).findFirst().orElseThrow();
+        JsonPath json = JsonPath.from(event);
+        assertEquals("SuggestionCreated", json.getString("type"));
+        assertEquals("Cart.total", json.getString("targetSymbol"));
+        assertFalse(json.getString("eventId").isBlank());
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReturnTheSameBatchWithoutNewSuggestions() {
+        String commit = newCommit();
+        String key = "ci-run-" + commit;
+        String first = given().auth().oauth2(TestAccounts.CI_TOKEN).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(pythonRequest(commit))
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().path("batchId");
+        given().auth().oauth2(TestAccounts.CI_TOKEN).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(pythonRequest(commit))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("batchId", equalTo(first));
+        given().auth().oauth2(TestAccounts.CI_TOKEN)
+                .queryParam("repository", "github.com/acme/shop").queryParam("commit", commit)
+                .when().get("/api/v1/suggestions")
+                .then().statusCode(200).body("size()", is(3));
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIsRefused() {
+        String commit = newCommit();
+        String key = "ci-run-" + commit;
+        given().auth().oauth2(TestAccounts.CI_TOKEN).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(pythonRequest(commit))
+                .when().post("/api/v1/suggestions").then().statusCode(201);
+        given().auth().oauth2(TestAccounts.CI_TOKEN).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(pythonRequest(newCommit()))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:greengate:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void aVerificationReportIsStoredShownAndPublished() {
+        String id = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(pythonRequest(newCommit()))
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().path("suggestions[0].id");
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("compiled", true, "passed", true, "runs", 5, "flaky", false, "coverageDelta", 0.8,
+                        "log", "5 passed in 0.02s"))
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(201).body("verificationStatus", equalTo("VERIFIED"));
+        given().auth().oauth2(TestAccounts.CI_TOKEN)
+                .when().get("/api/v1/suggestions/" + id)
+                .then().statusCode(200)
+                .body("verification.runs", equalTo(5))
+                .body("verification.log", equalTo("5 passed in 0.02s"));
+        TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                v -> v.contains("SuggestionVerified") && v.contains(id), Duration.ofSeconds(20));
+    }
+}
