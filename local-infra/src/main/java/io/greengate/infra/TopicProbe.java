@@ -24,6 +24,12 @@ public final class TopicProbe {
 
     /** Waits until the topic holds a record whose value matches, and returns every value read so far. */
     public static List<String> awaitValue(String bootstrap, String topic, Predicate<String> wanted, Duration timeout) {
+        return awaitValues(bootstrap, topic, values -> values.stream().anyMatch(wanted), timeout);
+    }
+
+    /** Reads the topic from the start until the values read so far satisfy {@code done}; returns them. */
+    public static List<String> awaitValues(String bootstrap, String topic, Predicate<List<String>> done,
+                                           Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
@@ -38,7 +44,7 @@ public final class TopicProbe {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                 }
-                if (values.stream().anyMatch(wanted)) {
+                if (done.test(values)) {
                     return values;
                 }
             }

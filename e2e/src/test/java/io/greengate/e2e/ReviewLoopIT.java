@@ -1,0 +1,205 @@
+package io.greengate.e2e;
+
+import io.greengate.infra.KafkaBroker;
+import io.greengate.infra.PostgresServer;
+import io.greengate.infra.TestAccounts;
+import io.greengate.infra.TopicProbe;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * CI posts a real git diff, reviewers decide, the gate passes and the patch applies — across the four packaged
+ * services on one real Kafka broker and one real PostgreSQL, with review-service killed and restarted mid-stream.
+ */
+class ReviewLoopIT {
+
+    static final String REPOSITORY = "github.com/acme/shop";
+    static final List<String> SERVICES = List.of("suggestion-service", "review-service", "feedback-service", "carbon-meter");
+
+    static PostgresServer postgres;
+    static KafkaBroker kafka;
+    static final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    static Map<String, String> environment;
+    static Path root;
+    static Path logs;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        root = Path.of(System.getProperty("greengate.root", "..")).toAbsolutePath().normalize();
+        logs = Files.createDirectories(root.resolve("e2e/target/e2e-logs"));
+        postgres = PostgresServer.startEphemeral();
+        kafka = KafkaBroker.start(Files.createTempDirectory("e2e-kafka"), 0);
+        Path accounts = Files.createTempFile("accounts", "");
+        Files.write(accounts, TestAccounts.accountLines());
+        environment = Map.of(
+                "GREENGATE_DB_URL", postgres.jdbcUrl(),
+                "GREENGATE_KAFKA", kafka.bootstrapServers(),
+                "GREENGATE_ACCOUNTS_FILE", accounts.toString());
+        for (String service : SERVICES) {
+            running.put(service, new ServiceProcess(service, root, environment, logs).start());
+        }
+        for (ServiceProcess service : running.values()) {
+            service.awaitReady(Duration.ofSeconds(180));
+        }
+    }
+
+    @AfterAll
+    static void stopSuite() throws Exception {
+        for (ServiceProcess service : running.values()) {
+            service.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    static String url(String service) {
+        return running.get(service).baseUrl();
+    }
+
+    static RequestSpecification ci() {
+        return given().auth().oauth2(TestAccounts.CI_TOKEN);
+    }
+
+    static RequestSpecification reviewer() {
+        return given().auth().preemptive().basic(TestAccounts.REVIEWER, TestAccounts.REVIEWER_PASSWORD);
+    }
+
+    @Test
+    void suggestionsSurviveAReviewServiceCrashAndTheAcceptedTestsComeBackAsAPatchThatPasses() throws Exception {
+        ShopRepository shop = ShopRepository.create();
+
+        // 1. CI posts the real diff of the cart change; every suggestion becomes a pending review
+        JsonPath cartBatch = postDiff(shop, shop.cartCommit);
+        int cartSuggestions = cartBatch.getList("suggestions").size();
+        assertTrue(cartSuggestions >= 3, "one case per changed public symbol: " + cartBatch.prettify());
+        List<Map<String, Object>> cartReviews = awaitReviews(shop.cartCommit, cartSuggestions);
+        gate(shop.cartCommit).body("status", equalTo("PENDING"));
+
+        // 2. one decision before the crash
+        String firstReview = (String) cartReviews.get(0).get("id");
+        decide(firstReview, Map.of("decision", "ACCEPT")).statusCode(200);
+
+        // 3. a second change arrives and review-service dies while it may be consuming it
+        JsonPath pricingBatch = postDiff(shop, shop.pricingCommit);
+        running.get("review-service").kill();
+        int pricingSuggestions = pricingBatch.getList("suggestions").size();
+        assertTrue(pricingSuggestions >= 1);
+
+        // 4. restarted, it catches up: nothing lost, nothing twice, the decision taken before the crash kept
+        ServiceProcess restarted = new ServiceProcess("review-service", root, environment, logs).start();
+        running.put("review-service", restarted);
+        restarted.awaitReady(Duration.ofSeconds(120));
+        assertSameSuggestions(cartBatch, awaitReviews(shop.cartCommit, cartSuggestions));
+        assertSameSuggestions(pricingBatch, awaitReviews(shop.pricingCommit, pricingSuggestions));
+        reviewer().get(url("review-service") + "/api/v1/reviews/" + firstReview)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("audit.size()", equalTo(1));
+        decide(firstReview, Map.of("decision", "REJECT", "reason", "OTHER")).statusCode(409);
+
+        // 5. the rest of the cart change: one modified, one rejected, the others accepted
+        List<Map<String, Object>> remaining = awaitReviews(shop.cartCommit, cartSuggestions).stream()
+                .filter(r -> r.get("status").equals("PENDING")).toList();
+        for (int i = 0; i < remaining.size(); i++) {
+            Map<String, Object> review = remaining.get(i);
+            if (i == 0) {
+                decide((String) review.get("id"), Map.of("decision", "REJECT", "reason", "LOW_VALUE")).statusCode(200);
+            } else if (i == 1) {
+                String modified = review.get("code") + "\n\ndef test_reviewer_added_this():\n    assert 2 + 2 == 4\n";
+                decide((String) review.get("id"), Map.of("decision", "MODIFY", "modifiedCode", modified)).statusCode(200);
+            } else {
+                decide((String) review.get("id"), Map.of("decision", "ACCEPT")).statusCode(200);
+            }
+        }
+        gate(shop.cartCommit).body("status", equalTo("PASSED")).body("pending", equalTo(0))
+                .body("rejected", equalTo(1)).body("modified", equalTo(1));
+
+        // 6. the patch applies with git at that commit, and the tests it adds pass with pytest
+        String patch = ci().queryParam("repository", REPOSITORY).queryParam("commit", shop.cartCommit)
+                .get(url("review-service") + "/api/v1/gates/patch")
+                .then().statusCode(200).contentType("text/x-diff").extract().asString();
+        shop.checkout(shop.cartCommit);
+        shop.apply(patch);
+        String pytest = shop.pytest();
+        assertTrue(pytest.contains(" passed") && !pytest.contains("failed"), pytest);
+
+        // 7. each decision was published exactly once
+        Set<String> decided = awaitReviews(shop.cartCommit, cartSuggestions).stream()
+                .map(r -> (String) r.get("id")).collect(Collectors.toSet());
+        List<String> events = TopicProbe.awaitValues(kafka.bootstrapServers(), "greengate.reviews.v1",
+                values -> decided.stream().allMatch(id -> values.stream().anyMatch(v -> v.contains(id))),
+                Duration.ofSeconds(30));
+        Map<String, Long> perReview = events.stream().map(JsonPath::from)
+                .filter(json -> decided.contains(json.getString("reviewId")))
+                .collect(Collectors.groupingBy(json -> json.getString("reviewId"), Collectors.counting()));
+        assertEquals(decided, perReview.keySet());
+        assertTrue(perReview.values().stream().allMatch(count -> count == 1), perReview.toString());
+    }
+
+    private static JsonPath postDiff(ShopRepository shop, String commit) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("repository", REPOSITORY);
+        body.put("commit", commit);
+        body.put("branch", "feature/cart");
+        body.put("diff", shop.diffOf(commit));
+        body.put("files", shop.filesAt(commit));
+        return ci().contentType(ContentType.JSON).header("Idempotency-Key", "e2e-" + commit).body(body)
+                .post(url("suggestion-service") + "/api/v1/suggestions")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static io.restassured.response.ValidatableResponse decide(String reviewId, Map<String, Object> decision) {
+        return reviewer().contentType(ContentType.JSON).body(decision)
+                .post(url("review-service") + "/api/v1/reviews/" + reviewId + "/decision").then();
+    }
+
+    private static io.restassured.response.ValidatableResponse gate(String commit) {
+        return ci().queryParam("repository", REPOSITORY).queryParam("commit", commit)
+                .get(url("review-service") + "/api/v1/gates").then().statusCode(200);
+    }
+
+    private static List<Map<String, Object>> awaitReviews(String commit, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Map<String, Object>> reviews = List.of();
+        while (System.nanoTime() < deadline) {
+            reviews = JsonPath.from(reviewer().queryParam("repository", REPOSITORY).queryParam("commit", commit)
+                    .get(url("review-service") + "/api/v1/reviews").then().statusCode(200).extract().asString())
+                    .getList("$");
+            if (reviews.size() >= count) {
+                return reviews;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected " + count + " reviews of " + commit + ", found " + reviews.size());
+    }
+
+    private static void assertSameSuggestions(JsonPath batch, List<Map<String, Object>> reviews) {
+        List<String> suggested = batch.getList("suggestions.id");
+        Map<Object, Long> reviewed = reviews.stream()
+                .collect(Collectors.groupingBy(r -> r.get("suggestionId"), Collectors.counting()));
+        assertEquals(Set.copyOf(suggested), reviewed.keySet(), "no suggestion lost");
+        assertTrue(reviewed.values().stream().allMatch(n -> n == 1), "none reviewed twice: " + reviewed);
+        assertEquals(suggested.size(), reviews.size());
+    }
+}
