@@ -12,7 +12,13 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,6 +30,13 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Where browsers go when they are not logged in (the reviewer UI sets it); unset: always 401. */
+    private final Optional<String> loginPage;
+
+    public ProblemMappers(@ConfigProperty(name = "greengate.security.login-page") Optional<String> loginPage) {
+        this.loginPage = loginPage;
+    }
     static final String CHALLENGE = "Bearer realm=\"greengate\", Basic realm=\"greengate\"";
 
     @ServerExceptionMapper
@@ -68,7 +81,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e) {
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
+        if (loginPage.isPresent() && wantsHtml(headers)) {
+            // a person in a browser is sent to the login page instead of reading a 401 body
+            return Response.seeOther(URI.create(loginPage.get())).build();
+        }
         return Response.status(401)
                 .header("WWW-Authenticate", CHALLENGE)
                 .type(Problem.MEDIA_TYPE)
@@ -103,6 +120,11 @@ public class ProblemMappers {
         }
         LOG.error("unexpected error", e);
         return respond(Problem.of(500, "internal", "Internal error", "an unexpected error occurred; it was logged"));
+    }
+
+    private static boolean wantsHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
     }
 
     static Response respond(Problem problem) {
