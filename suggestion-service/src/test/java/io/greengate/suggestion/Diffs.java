@@ -18,32 +18,30 @@ public final class Diffs {
 
 
             def parse_price(text):
+                \"\"\"Reads a price as the shop shows it.
+
+                >>> parse_price(" $4.50 ")
+                4.5
+                >>> parse_price("12")
+                12.0
+                \"\"\"
                 return float(text.strip().lstrip("$"))
             """;
 
-    public static final String CART_PY_DIFF = """
-            diff --git a/src/cart.py b/src/cart.py
-            new file mode 100644
-            index 0000000..3b18e51
-            --- /dev/null
-            +++ b/src/cart.py
-            @@ -0,0 +1,15 @@
-            +class Cart:
-            +    def __init__(self):
-            +        self.items = []
-            +
-            +    def add(self, name, price, quantity=1):
-            +        if price < 0:
-            +            raise ValueError("price must not be negative")
-            +        self.items.append((name, price, quantity))
-            +
-            +    def total(self, discount=0):
-            +        return sum(p * q for _, p, q in self.items) * (1 - discount)
-            +
-            +
-            +def parse_price(text):
-            +    return float(text.strip().lstrip("$"))
-            """;
+    public static final String CART_PY_DIFF = newFile("src/cart.py", CART_PY);
+
+    /** The diff git writes for a file added with this content. */
+    public static String newFile(String path, String content) {
+        String[] lines = content.split("\n", -1);
+        int count = content.endsWith("\n") ? lines.length - 1 : lines.length;
+        StringBuilder diff = new StringBuilder("diff --git a/" + path + " b/" + path + "\n"
+                + "new file mode 100644\nindex 0000000..3b18e51\n--- /dev/null\n+++ b/" + path + "\n"
+                + "@@ -0,0 +1," + count + " @@\n");
+        for (int i = 0; i < count; i++) {
+            diff.append('+').append(lines[i]).append('\n');
+        }
+        return diff.toString();
+    }
 
     public static final String PRICING_JAVA = """
             package com.acme.shop;

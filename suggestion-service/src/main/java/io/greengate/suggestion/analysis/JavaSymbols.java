@@ -8,13 +8,19 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.type.Type;
 import io.greengate.suggestion.diff.ChangedFile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Changed public methods of public classes, found with JavaParser. */
+/** Changed public methods of public top-level classes, read with JavaParser. */
 public final class JavaSymbols {
 
     private JavaSymbols() {
@@ -33,12 +39,15 @@ public final class JavaSymbols {
                 .map(ImportDeclaration::toString).map(String::strip).toList();
         List<ChangedSymbol> symbols = new ArrayList<>();
         for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
-            if (!type.isPublic() || type.isInterface() || !type.getTypeParameters().isEmpty() || type.isLocalClassDeclaration()
+            if (!type.isPublic() || type.isInterface() || type.isAbstract() || !type.getTypeParameters().isEmpty()
                     || !type.isTopLevelType()) {
                 continue;
             }
+            boolean constructible = type.getConstructors().isEmpty() || type.getConstructors().stream()
+                    .anyMatch(c -> c.isPublic() && c.getParameters().isEmpty());
             for (MethodDeclaration method : type.getMethods()) {
-                if (!method.isPublic() || !method.getTypeParameters().isEmpty() || method.getRange().isEmpty()) {
+                if (!method.isPublic() || method.isAbstract() || !method.getTypeParameters().isEmpty()
+                        || method.getRange().isEmpty()) {
                     continue;
                 }
                 int start = method.getRange().get().begin.line;
@@ -48,17 +57,45 @@ public final class JavaSymbols {
                 }
                 symbols.add(new ChangedSymbol(file.path(), "java", packageName, type.getNameAsString(),
                         method.getNameAsString(),
-                        method.getParameters().stream().map(Parameter::getNameAsString).toList(),
-                        method.getParameters().stream().map(JavaSymbols::erasedType).toList(),
-                        erased(method.getType()), start, end, imports));
+                        method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
+                        constructible, method.getParameters().stream().map(JavaSymbols::parameter).toList(),
+                        erased(method.getType()), start, end,
+                        method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
+                        guards(method), imports, Set.of()));
             }
         }
         return symbols;
     }
 
-    private static String erasedType(Parameter parameter) {
+    /** Leading {@code if (condition) throw new X(...)} statements. */
+    private static List<ChangedSymbol.Guard> guards(MethodDeclaration method) {
+        List<ChangedSymbol.Guard> guards = new ArrayList<>();
+        Optional<BlockStmt> body = method.getBody();
+        if (body.isEmpty()) {
+            return guards;
+        }
+        for (Statement statement : body.get().getStatements()) {
+            if (!(statement instanceof IfStmt guard) || guard.getElseStmt().isPresent()) {
+                break;
+            }
+            Statement then = guard.getThenStmt();
+            if (then instanceof BlockStmt block && block.getStatements().size() == 1) {
+                then = block.getStatement(0);
+            }
+            if (!(then instanceof ThrowStmt thrown) || !thrown.getExpression().isObjectCreationExpr()) {
+                break;
+            }
+            guards.add(new ChangedSymbol.Guard(guard.getCondition().toString(),
+                    thrown.getExpression().asObjectCreationExpr().getType().getNameWithScope(),
+                    guard.getBegin().map(p -> p.line).orElse(0)));
+        }
+        return guards;
+    }
+
+    private static ChangedSymbol.Parameter parameter(Parameter parameter) {
         String type = erased(parameter.getType());
-        return parameter.isVarArgs() ? type + "[]" : type;
+        return new ChangedSymbol.Parameter(parameter.getNameAsString(), parameter.isVarArgs() ? type + "[]" : type,
+                null, parameter.isVarArgs());
     }
 
     private static String erased(Type type) {

@@ -1,101 +1,257 @@
 package io.greengate.suggestion.analysis;
 
 import io.greengate.suggestion.diff.ChangedFile;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterPython;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Changed public module functions and methods of public classes in a Python file. A deliberately small
- * line scanner: it only accepts definitions it fully understands (one-line signatures, simple parameters)
- * and ignores the rest, because no suggestion is better than a wrong one.
+ * Changed public module functions and methods of public top-level classes in a Python file, read with
+ * tree-sitter's Python grammar: signature, defaults, docstring, and leading {@code if ...: raise} guards.
  */
 public final class PythonSymbols {
-
-    private static final Pattern CLASS = Pattern.compile("^class\\s+([A-Za-z_]\\w*)\\s*[(:]");
-    private static final Pattern DEF = Pattern.compile("^(\\s*)(?:async\\s+)?def\\s+([A-Za-z_]\\w*)\\s*\\((.*)\\)\\s*(?:->\\s*[^:]+)?:\\s*(?:#.*)?$");
-    private static final Pattern PARAMETER = Pattern.compile("^\\*{0,2}[A-Za-z_]\\w*$");
 
     private PythonSymbols() {
     }
 
     public static List<ChangedSymbol> changedIn(ChangedFile file, String source) {
-        String[] lines = source.split("\n", -1);
+        byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
+        TSParser parser = new TSParser();
+        parser.setLanguage(new TreeSitterPython());
+        TSTree tree = parser.parseString(null, source);
+        TSNode root = tree.getRootNode();
+        Source text = new Source(bytes);
         String module = file.path().replaceAll("\\.py$", "").replace('/', '.');
+        Set<String> moduleNames = topLevelNames(root, text);
         List<ChangedSymbol> symbols = new ArrayList<>();
-        String currentClass = null;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            Matcher classMatch = CLASS.matcher(line);
-            if (classMatch.find()) {
-                currentClass = classMatch.group(1);
-                continue;
-            }
-            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")
-                    && !line.startsWith("@") && !line.startsWith("def ") && !line.startsWith("async ")) {
-                currentClass = null;
-            }
-            Matcher def = DEF.matcher(line);
-            if (!def.matches()) {
-                continue;
-            }
-            int indent = def.group(1).length();
-            String owner = indent == 0 ? null : currentClass;
-            if (indent > 0 && (owner == null || indent != 4)) {
-                continue; // nested functions and odd indentation are out of reach
-            }
-            if (indent == 0) {
-                currentClass = null;
-            }
-            String name = def.group(2);
-            List<String> parameters = parameterNames(def.group(3));
-            if (name.startsWith("_") || (owner != null && owner.startsWith("_")) || parameters == null
-                    || (owner != null && (parameters.isEmpty() || !parameters.get(0).equals("self")))) {
-                continue;
-            }
-            int end = endOfBlock(lines, i, indent);
-            if (file.touches(i + 1, end)) {
-                symbols.add(new ChangedSymbol(file.path(), "python", module, owner, name, parameters, List.of(),
-                        null, i + 1, end, List.of()));
+        for (TSNode statement : namedChildren(root)) {
+            TSNode definition = unwrapDecorated(statement);
+            if (definition.getType().equals("function_definition") && !isDecorated(statement)) {
+                addIfChanged(symbols, file, text, module, null, false, definition, ChangedSymbol.Receiver.FUNCTION,
+                        moduleNames);
+            } else if (definition.getType().equals("class_definition")) {
+                addMethods(symbols, file, text, module, definition, moduleNames);
             }
         }
         return symbols;
     }
 
-    private static List<String> parameterNames(String list) {
-        if (list.isBlank()) {
-            return List.of();
+    private static void addMethods(List<ChangedSymbol> symbols, ChangedFile file, Source text, String module,
+                                   TSNode classNode, Set<String> moduleNames) {
+        String owner = text.of(classNode.getChildByFieldName("name"));
+        if (owner.startsWith("_")) {
+            return;
         }
-        List<String> names = new ArrayList<>();
-        for (String raw : list.split(",")) {
-            String name = raw.split("[:=]", 2)[0].strip();
-            if (name.isEmpty() || name.equals("/") || name.equals("*")) {
-                return null; // positional-only / keyword-only markers: leave to a real parser
-            }
-            if (!PARAMETER.matcher(name).matches()) {
-                return null;
-            }
-            names.add(name.replace("*", ""));
-        }
-        return Arrays.asList(names.toArray(String[]::new));
-    }
-
-    private static int endOfBlock(String[] lines, int defLine, int indent) {
-        int end = defLine + 1;
-        for (int i = defLine + 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isBlank()) {
+        TSNode body = classNode.getChildByFieldName("body");
+        boolean constructible = noArgConstructible(body, text);
+        for (TSNode member : namedChildren(body)) {
+            TSNode method = unwrapDecorated(member);
+            if (!method.getType().equals("function_definition")) {
                 continue;
             }
-            int lineIndent = line.length() - line.stripLeading().length();
-            if (lineIndent <= indent) {
+            List<String> decorators = decorators(member, text);
+            ChangedSymbol.Receiver receiver;
+            if (decorators.isEmpty()) {
+                receiver = ChangedSymbol.Receiver.INSTANCE;
+            } else if (decorators.equals(List.of("staticmethod"))) {
+                receiver = ChangedSymbol.Receiver.CLASS;
+            } else {
+                continue; // properties, class methods and custom decorators change how a call works: leave them
+            }
+            addIfChanged(symbols, file, text, module, owner, constructible, method, receiver, moduleNames);
+        }
+    }
+
+    private static void addIfChanged(List<ChangedSymbol> symbols, ChangedFile file, Source text, String module,
+                                     String owner, boolean constructible, TSNode function,
+                                     ChangedSymbol.Receiver receiver, Set<String> moduleNames) {
+        String name = text.of(function.getChildByFieldName("name"));
+        int start = function.getStartPoint().getRow() + 1;
+        int end = function.getEndPoint().getRow() + 1;
+        if (name.startsWith("_") || !file.touches(start, end) || function.hasError()) {
+            return;
+        }
+        List<ChangedSymbol.Parameter> parameters = parameters(function.getChildByFieldName("parameters"), text);
+        if (parameters == null) {
+            return;
+        }
+        if (receiver == ChangedSymbol.Receiver.INSTANCE) {
+            if (parameters.isEmpty() || !parameters.get(0).name().equals("self")) {
+                return;
+            }
+        }
+        TSNode body = function.getChildByFieldName("body");
+        TSNode returns = function.getChildByFieldName("return_type");
+        symbols.add(new ChangedSymbol(file.path(), "python", module, owner, name, receiver, constructible, parameters,
+                returns == null || returns.isNull() ? null : text.of(returns), start, end, docstring(body, text),
+                guards(body, text), List.of(), moduleNames));
+    }
+
+    /** Parameters in order; null when a form is present that the engine does not call safely (/, *). */
+    private static List<ChangedSymbol.Parameter> parameters(TSNode list, Source text) {
+        List<ChangedSymbol.Parameter> parameters = new ArrayList<>();
+        for (TSNode p : namedChildren(list)) {
+            switch (p.getType()) {
+                case "identifier" -> parameters.add(new ChangedSymbol.Parameter(text.of(p), null, null, false));
+                case "typed_parameter" -> {
+                    TSNode inner = p.getNamedChild(0);
+                    if (!inner.getType().equals("identifier")) {
+                        parameters.add(new ChangedSymbol.Parameter(text.of(inner).replace("*", ""), null, null, true));
+                    } else {
+                        parameters.add(new ChangedSymbol.Parameter(text.of(inner),
+                                text.of(p.getChildByFieldName("type")), null, false));
+                    }
+                }
+                case "default_parameter", "typed_default_parameter" -> {
+                    TSNode type = p.getChildByFieldName("type");
+                    parameters.add(new ChangedSymbol.Parameter(text.of(p.getChildByFieldName("name")),
+                            type == null || type.isNull() ? null : text.of(type),
+                            text.of(p.getChildByFieldName("value")), false));
+                }
+                case "list_splat_pattern", "dictionary_splat_pattern" ->
+                        parameters.add(new ChangedSymbol.Parameter(text.of(p).replace("*", ""), null, null, true));
+                default -> {
+                    return null; // positional-only or keyword-only markers
+                }
+            }
+        }
+        return parameters;
+    }
+
+    private static String docstring(TSNode body, Source text) {
+        if (body == null || body.isNull() || body.getNamedChildCount() == 0) {
+            return null;
+        }
+        TSNode first = body.getNamedChild(0);
+        if (first.getType().equals("expression_statement") && first.getNamedChildCount() == 1
+                && first.getNamedChild(0).getType().equals("string")) {
+            return stripQuotes(text.of(first.getNamedChild(0)));
+        }
+        return null;
+    }
+
+    /** Leading {@code if <condition>: raise <Exception>(...)} statements, after an optional docstring. */
+    private static List<ChangedSymbol.Guard> guards(TSNode body, Source text) {
+        List<ChangedSymbol.Guard> guards = new ArrayList<>();
+        for (TSNode statement : namedChildren(body)) {
+            if (statement.getType().equals("expression_statement") && guards.isEmpty()
+                    && statement.getNamedChild(0).getType().equals("string")) {
+                continue;
+            }
+            if (statement.getType().equals("comment")) {
+                continue;
+            }
+            if (!statement.getType().equals("if_statement") || statement.getNamedChildCount() != 2) {
+                break; // elif/else, or the first real statement: guards end here
+            }
+            TSNode consequence = statement.getChildByFieldName("consequence");
+            if (consequence.getNamedChildCount() != 1 || !consequence.getNamedChild(0).getType().equals("raise_statement")) {
                 break;
             }
-            end = i + 1;
+            String exception = raisedClass(consequence.getNamedChild(0), text);
+            if (exception == null) {
+                break;
+            }
+            guards.add(new ChangedSymbol.Guard(text.of(statement.getChildByFieldName("condition")), exception,
+                    statement.getStartPoint().getRow() + 1));
         }
-        return end;
+        return guards;
+    }
+
+    private static String raisedClass(TSNode raise, Source text) {
+        if (raise.getNamedChildCount() == 0) {
+            return null;
+        }
+        TSNode raised = raise.getNamedChild(0);
+        if (raised.getType().equals("call")) {
+            raised = raised.getChildByFieldName("function");
+        }
+        return raised.getType().equals("identifier") ? text.of(raised) : null;
+    }
+
+    private static boolean noArgConstructible(TSNode classBody, Source text) {
+        for (TSNode member : namedChildren(classBody)) {
+            TSNode method = unwrapDecorated(member);
+            if (method.getType().equals("function_definition")
+                    && text.of(method.getChildByFieldName("name")).equals("__init__")) {
+                List<ChangedSymbol.Parameter> parameters = parameters(method.getChildByFieldName("parameters"), text);
+                return parameters != null && parameters.stream().skip(1)
+                        .allMatch(p -> p.defaultValue() != null || p.variadic());
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> topLevelNames(TSNode root, Source text) {
+        Set<String> names = new LinkedHashSet<>();
+        for (TSNode statement : namedChildren(root)) {
+            TSNode definition = unwrapDecorated(statement);
+            if (definition.getType().equals("function_definition") || definition.getType().equals("class_definition")) {
+                names.add(text.of(definition.getChildByFieldName("name")));
+            } else if (statement.getType().equals("expression_statement")
+                    && statement.getNamedChild(0).getType().equals("assignment")) {
+                TSNode left = statement.getNamedChild(0).getChildByFieldName("left");
+                if (left.getType().equals("identifier")) {
+                    names.add(text.of(left));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean isDecorated(TSNode statement) {
+        return statement.getType().equals("decorated_definition");
+    }
+
+    private static TSNode unwrapDecorated(TSNode statement) {
+        return isDecorated(statement) ? statement.getChildByFieldName("definition") : statement;
+    }
+
+    private static List<String> decorators(TSNode statement, Source text) {
+        List<String> names = new ArrayList<>();
+        if (isDecorated(statement)) {
+            for (TSNode child : namedChildren(statement)) {
+                if (child.getType().equals("decorator")) {
+                    names.add(text.of(child).substring(1).strip());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<TSNode> namedChildren(TSNode node) {
+        List<TSNode> children = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return children;
+        }
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            children.add(node.getNamedChild(i));
+        }
+        return children;
+    }
+
+    private static String stripQuotes(String literal) {
+        String body = literal.replaceFirst("^[rRuUbBfF]*", "");
+        for (String quote : List.of("\"\"\"", "'''", "\"", "'")) {
+            if (body.startsWith(quote) && body.endsWith(quote) && body.length() >= 2 * quote.length()) {
+                return body.substring(quote.length(), body.length() - quote.length());
+            }
+        }
+        return body;
+    }
+
+    /** Node text by byte offsets: tree-sitter counts UTF-8 bytes, not Java chars. */
+    private record Source(byte[] bytes) {
+        String of(TSNode node) {
+            return new String(bytes, node.getStartByte(), node.getEndByte() - node.getStartByte(),
+                    StandardCharsets.UTF_8);
+        }
     }
 }

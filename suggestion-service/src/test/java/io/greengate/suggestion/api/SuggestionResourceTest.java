@@ -46,8 +46,10 @@ class SuggestionResourceTest {
                 .extract().jsonPath();
         List<String> symbols = batch.getList("suggestions.targetSymbol");
         assertEquals(List.of("Cart.add", "Cart.total", "parse_price"), symbols);
+        assertEquals(List.of("guard-raises", "signature", "doctest-examples"), batch.getList("suggestions.caseKind"));
         assertEquals(List.of("pytest", "pytest", "pytest"), batch.getList("suggestions.framework"));
-        assertTrue(batch.getString("suggestions[0].code").contains("def test_cart_add_keeps_its_signature():"));
+        assertTrue(batch.getString("suggestions[0].code").contains("with pytest.raises(ValueError):"));
+        assertTrue(batch.getString("suggestions[2].code").contains("assert parse_price(\" $4.50 \") == 4.5"));
         assertEquals("PENDING", batch.getString("suggestions[0].status"));
         assertTrue(batch.getDouble("usage.cpuSeconds") > 0, "the engine's CPU time is metered");
     }
@@ -64,7 +66,8 @@ class SuggestionResourceTest {
                 .body("suggestions", hasSize(1))
                 .body("suggestions[0].targetSymbol", equalTo("Pricing.total"))
                 .body("suggestions[0].framework", equalTo("junit5"))
-                .body("suggestions[0].testPath", equalTo("src/test/java/com/acme/shop/PricingTotalSignatureTest.java"));
+                .body("suggestions[0].caseKind", equalTo("guard-throws"))
+                .body("suggestions[0].testPath", equalTo("src/test/java/com/acme/shop/PricingTotalGuardTest.java"));
     }
 
     @Test

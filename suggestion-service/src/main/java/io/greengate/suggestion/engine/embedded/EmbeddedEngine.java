@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default engine: deterministic, no model server. For now it writes one signature-contract test per
- * changed public symbol, in pytest or JUnit 5, each a file that runs as it is.
+ * The default engine: deterministic, no model server. For each changed public symbol it writes the cases
+ * whose expected outcome the code itself states (a guard clause's exception, the docstring's examples);
+ * only where there is none, a low-confidence case pinning the signature. Each case is a file that runs as it is.
  */
 @ApplicationScoped
 public class EmbeddedEngine implements Engine {
 
     public static final String NAME = "embedded";
-    static final double PRIOR_CONFIDENCE = 0.5;
-
     @Override
     public String name() {
         return NAME;
@@ -26,7 +25,7 @@ public class EmbeddedEngine implements Engine {
 
     @Override
     public String modelVersion() {
-        return "embedded-1";
+        return "embedded-2";
     }
 
     @Override
@@ -36,14 +35,12 @@ public class EmbeddedEngine implements Engine {
             if (tests.size() >= request.maxSuggestions()) {
                 break;
             }
-            SuggestedTest test = switch (symbol.language()) {
-                case "python" -> PytestWriter.signatureTest(symbol, request.files());
-                case "java" -> Junit5Writer.signatureTest(symbol);
-                default -> null;
+            List<SuggestedTest> cases = switch (symbol.language()) {
+                case "python" -> PytestWriter.cases(symbol, request.files());
+                case "java" -> Junit5Writer.cases(symbol);
+                default -> List.of();
             };
-            if (test != null) {
-                tests.add(test);
-            }
+            cases.stream().limit(request.maxSuggestions() - tests.size()).forEach(tests::add);
         }
         return tests;
     }

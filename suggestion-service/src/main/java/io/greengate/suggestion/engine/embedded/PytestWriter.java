@@ -3,46 +3,170 @@ package io.greengate.suggestion.engine.embedded;
 import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.SuggestedTest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Writes pytest cases under {@code tests/}, appending to the module's existing test file when CI sent it. */
+/**
+ * Writes pytest cases under {@code tests/}. Each case loads the changed module from its path (so it runs
+ * whatever the project's packaging), and is appended to the module's existing test file when CI sent it.
+ */
 final class PytestWriter {
+
+    private static final Set<String> BUILTIN_EXCEPTIONS = Set.of("ValueError", "TypeError", "KeyError",
+            "IndexError", "LookupError", "RuntimeError", "ZeroDivisionError", "ArithmeticError", "OverflowError",
+            "AttributeError", "NotImplementedError", "AssertionError", "PermissionError", "FileNotFoundError",
+            "OSError", "Exception", "UnicodeError", "StopIteration");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
 
     private PytestWriter() {
     }
 
-    static SuggestedTest signatureTest(ChangedSymbol symbol, Map<String, String> files) {
+    /** The cases for one changed symbol: its behaviour where the code states it, else its signature. */
+    static List<SuggestedTest> cases(ChangedSymbol symbol, Map<String, String> files) {
+        List<SuggestedTest> cases = new ArrayList<>();
+        guardCase(symbol).ifPresent(c -> cases.add(file(symbol, c, files)));
+        doctestCase(symbol).ifPresent(c -> cases.add(file(symbol, c, files)));
+        if (cases.isEmpty()) {
+            cases.add(file(symbol, signatureCase(symbol), files));
+        }
+        cases.removeIf(c -> c == null);
+        return cases;
+    }
+
+    /** A test function, before it is placed in a file. */
+    record Case(String kind, String functionName, List<String> body, boolean usesPytest, String rationale,
+                double confidence) {
+    }
+
+    static Optional<Case> guardCase(ChangedSymbol symbol) {
+        if (symbol.guards().isEmpty()) {
+            return Optional.empty();
+        }
+        ChangedSymbol.Guard guard = symbol.guards().get(0); // later guards could be pre-empted by earlier ones
+        String exception = exceptionName(guard.exception(), symbol);
+        Optional<String> call = callWithout(symbol);
+        Optional<GuardInputs.Trigger> trigger = GuardInputs.solve(guard, callable(symbol), false);
+        if (exception == null || call.isEmpty() || trigger.isEmpty()) {
+            return Optional.empty();
+        }
+        // the other required parameters get None (the guard fires before they are used); the tripping one
+        // goes by keyword, so skipped defaults before it cannot shift it
+        List<String> arguments = new ArrayList<>();
+        callable(symbol).stream()
+                .filter(p -> !p.variadic() && p.defaultValue() == null && !p.name().equals(trigger.get().parameter()))
+                .forEach(p -> arguments.add("None"));
+        arguments.add(trigger.get().parameter() + "=" + trigger.get().literal());
+        String name = "test_" + snake(symbol.qualifiedName()) + "_raises_" + snake(guard.exception()) + "_when_"
+                + snake(trigger.get().parameter()) + "_is_" + describe(trigger.get().literal());
+        List<String> body = List.of("with pytest.raises(" + exception + "):",
+                "    " + call.get() + "(" + String.join(", ", arguments) + ")");
+        String rationale = "Line " + guard.line() + " of " + symbol.file() + " raises " + guard.exception() + " when `"
+                + guard.condition() + "`; with " + trigger.get().parameter() + "=" + trigger.get().literal()
+                + " this case checks that " + symbol.qualifiedName() + " refuses the input before doing anything.";
+        return Optional.of(new Case("guard-raises", name, body, true, rationale, 0.8));
+    }
+
+    static Optional<Case> doctestCase(ChangedSymbol symbol) {
+        Optional<List<DoctestExamples.Line>> examples = DoctestExamples.translate(symbol.docstring());
+        if (examples.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> used = new java.util.LinkedHashSet<>();
+        List<String> statements = new ArrayList<>();
+        boolean usesPytest = false;
+        for (DoctestExamples.Line line : examples.get()) {
+            IDENTIFIER.matcher(line.statement()).results().map(r -> r.group())
+                    .filter(symbol.moduleNames()::contains).forEach(used::add);
+            if (line.raises() != null) {
+                String exception = exceptionName(line.raises(), symbol);
+                if (exception == null) {
+                    return Optional.empty();
+                }
+                statements.add("with pytest.raises(" + exception + "):");
+                statements.add("    " + line.statement());
+                usesPytest = true;
+            } else {
+                statements.add(line.statement());
+            }
+        }
+        List<String> body = new ArrayList<>();
+        used.forEach(name -> body.add(name + " = module." + name));
+        body.addAll(statements);
+        String rationale = "The docstring of " + symbol.qualifiedName() + " (" + symbol.file() + ", lines "
+                + symbol.startLine() + "–" + symbol.endLine() + ") states " + examples.get().size()
+                + " example(s); this case turns them into assertions so they keep holding.";
+        return Optional.of(new Case("doctest-examples", "test_" + snake(symbol.qualifiedName()) + "_docstring_examples",
+                body, usesPytest, rationale, 0.75));
+    }
+
+    static Case signatureCase(ChangedSymbol symbol) {
+        String parameters = symbol.parameterNames().stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
+        String rationale = "Lines " + symbol.startLine() + "–" + symbol.endLine() + " of " + symbol.file() + " changed "
+                + symbol.qualifiedName() + "; no behaviour could be derived from the code alone, so this case pins its "
+                + "parameters " + symbol.parameterNames() + " against a rename or reorder that would break callers.";
+        return new Case("signature", "test_" + snake(symbol.qualifiedName()) + "_keeps_its_signature",
+                List.of("import inspect", "",
+                        "assert list(inspect.signature(module." + symbol.qualifiedName() + ").parameters) == ["
+                                + parameters + "]"),
+                false, rationale, 0.3);
+    }
+
+    private static SuggestedTest file(ChangedSymbol symbol, Case testCase, Map<String, String> files) {
         String moduleName = symbol.file().replaceAll("^.*/", "").replaceAll("\\.py$", "");
-        String functionName = "test_" + snake(symbol.qualifiedName()) + "_keeps_its_signature";
         String conventionalPath = "tests/test_" + moduleName + ".py";
         String existing = files.get(conventionalPath);
-        if (existing != null && existing.contains("def " + functionName + "(")) {
+        if (existing != null && existing.contains("def " + testCase.functionName() + "(")) {
             return null; // the repository already has this case
         }
         String testPath = existing != null ? conventionalPath
-                : "tests/test_" + moduleName + "_" + snake(symbol.qualifiedName()) + ".py";
+                : "tests/test_" + moduleName + "_" + snake(symbol.qualifiedName()) + "_" + testCase.kind().replace('-', '_')
+                + ".py";
         int depth = (int) testPath.chars().filter(c -> c == '/').count();
-        String parameters = symbol.parameters().stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", "));
-        String target = "module." + symbol.qualifiedName();
-        String testCase = """
-                def %s():
-                    \"\"\"Suggested by Greengate: %s keeps the parameters its callers rely on.\"\"\"
-                    import importlib.util
-                    import inspect
-                    import pathlib
+        StringBuilder function = new StringBuilder();
+        function.append("def ").append(testCase.functionName()).append("():\n");
+        function.append("    \"\"\"Suggested by Greengate for ").append(symbol.qualifiedName()).append(".\"\"\"\n");
+        function.append("    import importlib.util\n    import pathlib\n");
+        if (testCase.usesPytest()) {
+            function.append("\n    import pytest\n");
+        }
+        function.append("\n    source = pathlib.Path(__file__).resolve().parents[").append(depth).append("] / \"")
+                .append(symbol.file()).append("\"\n");
+        function.append("    spec = importlib.util.spec_from_file_location(\"").append(moduleName).append("\", source)\n");
+        function.append("    module = importlib.util.module_from_spec(spec)\n");
+        function.append("    spec.loader.exec_module(module)\n\n");
+        for (String line : testCase.body()) {
+            function.append(line.isEmpty() ? "\n" : "    " + line + "\n");
+        }
+        String code = existing == null ? function.toString() : appendCase(existing, function.toString());
+        return new SuggestedTest(symbol.file(), symbol.qualifiedName(), "python", "pytest", testCase.kind(), testPath,
+                code, existing, testCase.rationale(), testCase.confidence(), List.of(), null);
+    }
 
-                    source = pathlib.Path(__file__).resolve().parents[%d] / "%s"
-                    spec = importlib.util.spec_from_file_location("%s", source)
-                    module = importlib.util.module_from_spec(spec)
-                    spec.loader.exec_module(module)
-                    assert list(inspect.signature(%s).parameters) == [%s]
-                """.formatted(functionName, symbol.qualifiedName(), depth,
-                symbol.file(), moduleName, target, parameters);
-        String code = existing == null ? testCase : appendCase(existing, testCase);
-        return new SuggestedTest(symbol.file(), symbol.qualifiedName(), "python", "pytest", "signature", testPath,
-                code, existing, rationale(symbol), EmbeddedEngine.PRIOR_CONFIDENCE, List.of(), null);
+    /** How the test reaches the symbol: module.f, module.Owner().method or module.Owner.static_method. */
+    private static Optional<String> callWithout(ChangedSymbol symbol) {
+        return switch (symbol.receiver()) {
+            case FUNCTION -> Optional.of("module." + symbol.name());
+            case CLASS -> Optional.of("module." + symbol.qualifiedName());
+            case INSTANCE -> symbol.constructible()
+                    ? Optional.of("module." + symbol.owner() + "()." + symbol.name()) : Optional.empty();
+        };
+    }
+
+    private static List<ChangedSymbol.Parameter> callable(ChangedSymbol symbol) {
+        return symbol.receiver() == ChangedSymbol.Receiver.INSTANCE
+                ? symbol.parameters().subList(1, symbol.parameters().size()) : symbol.parameters();
+    }
+
+    private static String exceptionName(String exception, ChangedSymbol symbol) {
+        if (BUILTIN_EXCEPTIONS.contains(exception)) {
+            return exception;
+        }
+        return symbol.moduleNames().contains(exception) ? "module." + exception : null;
     }
 
     static String appendCase(String existing, String testCase) {
@@ -50,13 +174,11 @@ final class PytestWriter {
         return base + "\n\n" + testCase;
     }
 
-    private static String rationale(ChangedSymbol symbol) {
-        return "Lines " + symbol.startLine() + "–" + symbol.endLine() + " of " + symbol.file() + " changed "
-                + symbol.qualifiedName() + "; this case pins its parameters " + symbol.parameters()
-                + " so that a rename or reorder that would break callers fails fast.";
+    private static String describe(String literal) {
+        return literal.replace("-", "minus_").replace(".", "_").toLowerCase().replaceAll("[^a-z0-9_]", "");
     }
 
-    private static String snake(String name) {
+    static String snake(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toLowerCase();
     }
 }

@@ -1,0 +1,66 @@
+package io.greengate.suggestion.engine.embedded;
+
+import io.greengate.suggestion.analysis.ChangedSymbol;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class GuardInputsTest {
+
+    private static final List<ChangedSymbol.Parameter> PYTHON = List.of(
+            new ChangedSymbol.Parameter("rate", null, null, false),
+            new ChangedSymbol.Parameter("items", null, null, false));
+    private static final List<ChangedSymbol.Parameter> JAVA = List.of(
+            new ChangedSymbol.Parameter("percent", "int", null, false),
+            new ChangedSymbol.Parameter("total", "long", null, false),
+            new ChangedSymbol.Parameter("factor", "double", null, false),
+            new ChangedSymbol.Parameter("name", "String", null, false));
+
+    private static Optional<GuardInputs.Trigger> python(String condition) {
+        return GuardInputs.solve(new ChangedSymbol.Guard(condition, "ValueError", 1), PYTHON, false);
+    }
+
+    private static Optional<GuardInputs.Trigger> java(String condition) {
+        return GuardInputs.solve(new ChangedSymbol.Guard(condition, "IllegalArgumentException", 1), JAVA, true);
+    }
+
+    @Test
+    void comparisonsWithANumberAreTrippedJustOverTheBound() {
+        assertEquals(Optional.of(new GuardInputs.Trigger("rate", "-1")), python("rate < 0"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("rate", "2")), python("rate > 1"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("rate", "1")), python("rate >= 1"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("rate", "-0.5")), python("rate < 0.5"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("rate", "101")), python("100 < rate"));
+    }
+
+    @Test
+    void theFirstSolvableBranchOfAnOrIsTaken() {
+        assertEquals(Optional.of(new GuardInputs.Trigger("rate", "2")), python("unknown(rate) or rate > 1"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("percent", "-1")), java("percent < 0 || percent > 100"));
+    }
+
+    @Test
+    void noneAndFalsyChecksTakeNone() {
+        assertEquals(Optional.of(new GuardInputs.Trigger("items", "None")), python("items is None"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("items", "None")), python("not items"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("name", "null")), java("name == null"));
+    }
+
+    @Test
+    void javaLiteralsFollowTheParameterType() {
+        assertEquals(Optional.of(new GuardInputs.Trigger("total", "-1L")), java("total < 0"));
+        assertEquals(Optional.of(new GuardInputs.Trigger("factor", "-1.0")), java("factor < 0"));
+    }
+
+    @Test
+    void whatItDoesNotUnderstandYieldsNothing() {
+        assertEquals(Optional.empty(), python("rate < 0 and items"));
+        assertEquals(Optional.empty(), python("len(items) > 3"));
+        assertEquals(Optional.empty(), python("other < 0"));
+        assertEquals(Optional.empty(), java("percent < 0.5"));
+        assertEquals(Optional.empty(), java("name.isEmpty()"));
+    }
+}
