@@ -16,7 +16,10 @@ import io.greengate.suggestion.api.CreateSuggestionsRequest;
 import io.greengate.suggestion.api.SuggestionView;
 import io.greengate.suggestion.diff.UnifiedDiffParser;
 import io.greengate.suggestion.engine.Engine;
+import io.greengate.suggestion.engine.Generation;
 import io.greengate.suggestion.engine.GenerationRequest;
+import io.greengate.suggestion.engine.llm.LlmEngine;
+import org.jboss.logging.Logger;
 import io.greengate.suggestion.engine.SuggestedTest;
 import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
 import io.greengate.suggestion.policy.RiskScanner;
@@ -40,19 +43,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class SuggestionBatches {
 
-    /** Suggestions made but not yet stored, with the CPU time it took to make them. */
-    public record Draft(Engine engine, List<SuggestedTest> tests, CpuUsage usage, List<String> notes) {
+    /** Suggestions made but not yet stored, with the CPU time (and remote tokens) it took to make them. */
+    public record Draft(Engine engine, List<SuggestedTest> tests, CpuUsage usage, List<String> notes,
+                        Long promptTokens, Long completionTokens) {
     }
 
+    private static final Logger LOG = Logger.getLogger(SuggestionBatches.class);
+
     private final EmbeddedEngine embedded;
+    private final LlmEngine llm;
     private final Outbox outbox;
     private final UsageRecorder usage;
     private final MeterRegistry registry;
     private final ObjectMapper mapper;
 
-    public SuggestionBatches(EmbeddedEngine embedded, Outbox outbox, UsageRecorder usage, MeterRegistry registry,
-                             ObjectMapper mapper) {
+    public SuggestionBatches(EmbeddedEngine embedded, LlmEngine llm, Outbox outbox, UsageRecorder usage,
+                             MeterRegistry registry, ObjectMapper mapper) {
         this.embedded = embedded;
+        this.llm = llm;
         this.outbox = outbox;
         this.usage = usage;
         this.registry = registry;
@@ -78,20 +86,50 @@ public class SuggestionBatches {
             request.files().forEach(f -> contents.put(f.path(), f.content()));
         }
         List<String> notes = new ArrayList<>();
-        Engine engine = embedded;
-        if (request.engineOrDefault().equals("llm")) {
-            notes.add("the llm engine is not configured on this server; the embedded engine answered instead");
-        }
-        CpuMeter.Measured<List<SuggestedTest>> measured = CpuMeter.measure(() -> {
+        CpuMeter.Measured<Generation> measured = CpuMeter.measure(() -> {
             var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(request.diff()), contents);
             notes.addAll(analysis.notes());
-            return withoutDuplicates(engine.generate(new GenerationRequest(request.repository(), request.diff(),
-                    analysis.symbols(), contents, request.maxSuggestionsOrDefault())));
+            GenerationRequest generationRequest = new GenerationRequest(request.repository(), request.diff(),
+                    analysis.symbols(), contents, request.maxSuggestionsOrDefault());
+            Generation generation = generateWith(chooseEngine(request, notes), generationRequest, notes);
+            return new Generation(withoutDuplicates(generation.tests()), generation.notes(),
+                    generation.promptTokens(), generation.completionTokens());
         });
-        if (measured.result().isEmpty()) {
+        Generation generation = measured.result();
+        notes.addAll(generation.notes());
+        if (generation.tests().isEmpty()) {
             notes.add("no changed public function or method that the engine can test with confidence");
         }
-        return new Draft(engine, measured.result(), measured.usage(), notes);
+        Engine engine = generation.promptTokens() != null ? llm : embedded;
+        return new Draft(engine, generation.tests(), measured.usage(), notes, generation.promptTokens(),
+                generation.completionTokens());
+    }
+
+    private Engine chooseEngine(CreateSuggestionsRequest request, List<String> notes) {
+        if (!request.engineOrDefault().equals(LlmEngine.NAME)) {
+            return embedded;
+        }
+        if (!llm.available()) {
+            notes.add("the llm engine is not configured on this server (greengate.llm.base-url); "
+                    + "the embedded engine answered instead");
+            return embedded;
+        }
+        return llm;
+    }
+
+    /** An LLM that fails (down, slow, circuit open) never fails the request: the embedded engine answers. */
+    private Generation generateWith(Engine engine, GenerationRequest request, List<String> notes) {
+        if (engine == embedded) {
+            return embedded.generate(request);
+        }
+        try {
+            return engine.generate(request);
+        } catch (RuntimeException e) {
+            LOG.warnf("llm engine failed, embedded engine answers: %s", e.toString());
+            notes.add("the llm engine is unavailable (" + e.getClass().getSimpleName()
+                    + "); the embedded engine answered instead");
+            return embedded.generate(request);
+        }
     }
 
     @Transactional
@@ -121,7 +159,8 @@ public class SuggestionBatches {
                     .increment();
         }
         usage.record(new UsageRecorder.Subject("INFERENCE", "batch", batch.id.toString(), batch.repository,
-                batch.engine, batch.modelVersion), new CpuUsage(batch.cpuSeconds, batch.wallSeconds), null, null);
+                batch.engine, batch.modelVersion), new CpuUsage(batch.cpuSeconds, batch.wallSeconds),
+                draft.promptTokens(), draft.completionTokens());
         return view(batch);
     }
 
@@ -162,6 +201,7 @@ public class SuggestionBatches {
         suggestion.testPath = s.testPath();
         suggestion.code = s.code();
         suggestion.testFileBase = s.testFileBase();
+        suggestion.prompt = s.prompt();
         suggestion.rationale = s.rationale();
         suggestion.confidence = s.confidence();
         suggestion.riskFlags = String.join(",", s.riskFlags());
@@ -174,7 +214,7 @@ public class SuggestionBatches {
         return new SuggestionCreated(UUID.randomUUID(), Instant.now(), s.id, batch.id, batch.repository, batch.commit,
                 batch.branch, batch.pullRequest, batch.engine, batch.modelVersion, s.targetFile, s.targetSymbol,
                 s.language, s.framework, s.caseKind, s.testPath, s.code, s.testFileBase, s.rationale, s.confidence,
-                s.riskFlagList(), null);
+                s.riskFlagList(), s.prompt);
     }
 
     private String fingerprint(CreateSuggestionsRequest request) {

@@ -1,7 +1,5 @@
 package io.greengate.suggestion.engine;
 
-import java.util.List;
-
 /** Something that turns changed symbols into suggested tests: the embedded engine or an LLM. */
 public interface Engine {
 
@@ -9,5 +7,5 @@ public interface Engine {
 
     String modelVersion();
 
-    List<SuggestedTest> generate(GenerationRequest request);
+    Generation generate(GenerationRequest request);
 }

@@ -38,6 +38,8 @@ public class Suggestion extends PanacheEntityBase {
     @Column(name = "test_file_base")
     public String testFileBase;
     public String rationale;
+    /** What the engine was asked (LLM engine), kept for the fine-tuning datasets. */
+    public String prompt;
     public double confidence;
     @Column(name = "risk_flags")
     public String riskFlags;

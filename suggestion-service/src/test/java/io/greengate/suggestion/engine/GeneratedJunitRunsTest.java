@@ -32,7 +32,7 @@ class GeneratedJunitRunsTest {
         Map<String, String> files = Map.of("src/main/java/com/acme/shop/Pricing.java", Diffs.PRICING_JAVA);
         var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(Diffs.PRICING_JAVA_DIFF), files);
         List<SuggestedTest> tests = new EmbeddedEngine().generate(
-                new GenerationRequest("github.com/acme/shop", Diffs.PRICING_JAVA_DIFF, analysis.symbols(), files, 10));
+                new GenerationRequest("github.com/acme/shop", Diffs.PRICING_JAVA_DIFF, analysis.symbols(), files, 10)).tests();
         assertEquals(1, tests.size());
         SuggestedTest test = tests.get(0);
 

@@ -2,6 +2,7 @@ package io.greengate.suggestion.engine.embedded;
 
 import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.Engine;
+import io.greengate.suggestion.engine.Generation;
 import io.greengate.suggestion.engine.GenerationRequest;
 import io.greengate.suggestion.engine.SuggestedTest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class EmbeddedEngine implements Engine {
     }
 
     @Override
-    public List<SuggestedTest> generate(GenerationRequest request) {
+    public Generation generate(GenerationRequest request) {
         List<SuggestedTest> tests = new ArrayList<>();
         for (ChangedSymbol symbol : request.symbols()) {
             if (tests.size() >= request.maxSuggestions()) {
@@ -42,6 +43,6 @@ public class EmbeddedEngine implements Engine {
             };
             cases.stream().limit(request.maxSuggestions() - tests.size()).forEach(tests::add);
         }
-        return tests;
+        return Generation.local(tests);
     }
 }

@@ -1,0 +1,1 @@
+alter table suggestion add column prompt text;

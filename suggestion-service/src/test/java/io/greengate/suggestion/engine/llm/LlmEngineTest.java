@@ -1,0 +1,133 @@
+package io.greengate.suggestion.engine.llm;
+
+import io.greengate.infra.TestAccounts;
+import io.greengate.suggestion.Diffs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * engine=llm against a local OpenAI-compatible stub that answers well, badly, slowly or with hostile output.
+ * The failing-server case runs last: it opens the circuit breaker, as it should.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LlmEngineTest {
+
+    private static final String SECRET_LINE = "AWS_SECRET_ACCESS_KEY = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"";
+
+    @AfterEach
+    void reset() {
+        OpenAiStub.mode = OpenAiStub.Mode.VALID;
+    }
+
+    private static JsonPath post(String diff) {
+        return given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("repository", "github.com/acme/shop", "commit",
+                        UUID.randomUUID().toString().replace("-", "").substring(0, 10), "diff", diff, "engine", "llm"))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    @Test
+    void aValidAnswerBecomesSuggestionsOfTheLlmEngineWithTheirTokens() {
+        JsonPath batch = post(Diffs.CART_PY_DIFF);
+        assertTrue(batch.getString("engine").equals("llm"), batch.prettify());
+        assertTrue(batch.getString("modelVersion").equals("stub-coder"));
+        List<String> paths = batch.getList("suggestions.testPath");
+        assertTrue(paths.contains("tests/test_cart_total_llm.py"), paths.toString());
+    }
+
+    @Test
+    void secretsInTheDiffNeverReachTheModelServer() {
+        OpenAiStub.prompts.clear();
+        post(Diffs.newFile("src/settings.py", "import os\n" + SECRET_LINE + "\n\n\ndef total(a, b):\n    return a + b\n"));
+        String sent = String.join("\n", OpenAiStub.prompts);
+        assertFalse(sent.contains("wJalrXUtnFEMI"), "the secret was sent: " + sent);
+        assertTrue(sent.contains("[REDACTED]"));
+    }
+
+    @Test
+    void aMalformedAnswerIsDroppedAndCountedAndTheRequestStillSucceeds() {
+        OpenAiStub.mode = OpenAiStub.Mode.MALFORMED;
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("repository", "github.com/acme/shop", "commit", "abcdef12", "diff", Diffs.CART_PY_DIFF,
+                        "engine", "llm"))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).body("suggestions", hasSize(0))
+                .body("notes", hasItem(containsString("unparseable answer")));
+    }
+
+    @Test
+    void aTruncatedAnswerSaysSo() {
+        OpenAiStub.mode = OpenAiStub.Mode.TRUNCATED;
+        JsonPath batch = post(Diffs.CART_PY_DIFF);
+        assertTrue(batch.getList("suggestions").isEmpty());
+        assertTrue(batch.getList("notes").toString().contains("cut at its length limit"), batch.prettify());
+    }
+
+    @Test
+    void hostileOutputIsDroppedOrFlaggedNeverTrusted() {
+        OpenAiStub.mode = OpenAiStub.Mode.HOSTILE;
+        JsonPath batch = post(Diffs.CART_PY_DIFF);
+        List<String> paths = batch.getList("suggestions.testPath");
+        assertTrue(paths.equals(List.of("tests/test_cart_pwn.py")), batch.prettify());
+        assertTrue(batch.getList("suggestions[0].riskFlags").contains("PROCESS_EXECUTION"));
+        String notes = batch.getList("notes").toString();
+        assertTrue(notes.contains("unsafe or oversized test file") && notes.contains("unknown target symbol"), notes);
+    }
+
+    @Test
+    void wrongLanguageOutputIsDropped() {
+        OpenAiStub.mode = OpenAiStub.Mode.WRONG_LANGUAGE;
+        JsonPath batch = post(Diffs.CART_PY_DIFF);
+        assertTrue(batch.getList("suggestions").isEmpty());
+        assertTrue(batch.getList("notes").toString().contains("not a python test"), batch.prettify());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aSlowOrFailingServerFallsBackToTheEmbeddedEngineAndSaysSo() {
+        OpenAiStub.mode = OpenAiStub.Mode.SLOW;
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("repository", "github.com/acme/shop", "commit", "abcdef13", "diff", Diffs.CART_PY_DIFF,
+                        "engine", "llm"))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).body("engine", equalTo("embedded")).body("suggestions", hasSize(3))
+                .body("notes", hasItem(containsString("llm engine is unavailable")));
+        OpenAiStub.mode = OpenAiStub.Mode.SERVER_ERROR;
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("repository", "github.com/acme/shop", "commit", "abcdef14", "diff", Diffs.CART_PY_DIFF,
+                        "engine", "llm"))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).body("engine", equalTo("embedded"))
+                .body("notes", hasItem(containsString("llm engine is unavailable")));
+        // after repeated failures the circuit is open: the server is no longer waited for
+        OpenAiStub.prompts.clear();
+        OpenAiStub.mode = OpenAiStub.Mode.VALID;
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("repository", "github.com/acme/shop", "commit", "abcdef15", "diff", Diffs.CART_PY_DIFF,
+                        "engine", "llm"))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).body("engine", equalTo("embedded"))
+                .body("notes", hasItem(containsString("CircuitBreakerOpenException")));
+        assertTrue(OpenAiStub.prompts.isEmpty(), "an open circuit sends nothing");
+    }
+}
