@@ -1,0 +1,13 @@
+package io.greengate.carbon.estimate;
+
+/**
+ * What was used: CPU and wall seconds on {@code vcpus} virtual CPUs, optionally memory, and for remote LLM calls
+ * the tokens of {@code model}. {@code region} may be null (unknown).
+ */
+public record Workload(double cpuSeconds, double wallSeconds, int vcpus, Double memoryGb, long tokens, String model,
+                       String region) {
+
+    public static Workload cpu(double cpuSeconds, double wallSeconds, int vcpus, String region) {
+        return new Workload(cpuSeconds, wallSeconds, vcpus, null, 0, null, region);
+    }
+}

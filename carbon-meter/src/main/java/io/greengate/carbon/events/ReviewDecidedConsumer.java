@@ -1,0 +1,69 @@
+package io.greengate.carbon.events;
+
+import io.greengate.carbon.store.AcceptedTest;
+import io.greengate.platform.events.ReviewDecided;
+import io.greengate.platform.inbox.InboundEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
+/** Keeps the accepted tests (ACCEPTED or MODIFIED decisions) that "energy per accepted test" divides by. */
+@ApplicationScoped
+public class ReviewDecidedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ReviewDecidedConsumer.class);
+    static final String CONSUMER = "carbon-meter.reviews";
+    /** Review states; the API's verbs are accepted too, in case a producer sends those. */
+    static final Set<String> ACCEPTING = Set.of("ACCEPTED", "MODIFIED", "ACCEPT", "MODIFY");
+
+    private final InboundEvents inbound;
+
+    public ReviewDecidedConsumer(InboundEvents inbound) {
+        this.inbound = inbound;
+    }
+
+    @Incoming("reviews")
+    @Blocking
+    @Transactional
+    public void onReview(String payload) {
+        inbound.handle(CONSUMER, payload, event -> {
+            if (event instanceof ReviewDecided decided && accepts(decided)) {
+                count(decided);
+            }
+        });
+    }
+
+    private static boolean accepts(ReviewDecided decided) {
+        return decided.decision() != null && ACCEPTING.contains(decided.decision().toUpperCase(Locale.ROOT));
+    }
+
+    private static void count(ReviewDecided decided) {
+        if (decided.reviewId() == null) {
+            LOG.warnf("ReviewDecided %s without reviewId skipped", decided.eventId());
+            return;
+        }
+        if (AcceptedTest.findByIdOptional(decided.reviewId()).isPresent()) {
+            return; // a review is decided once; a second event for it is not a second test
+        }
+        AcceptedTest accepted = new AcceptedTest();
+        accepted.reviewId = decided.reviewId();
+        accepted.suggestionId = decided.suggestionId();
+        accepted.repository = truncate(decided.repository(), 300);
+        accepted.engine = truncate(decided.engine(), 100);
+        accepted.modelVersion = truncate(decided.modelVersion(), 200);
+        accepted.decision = decided.decision().toUpperCase(Locale.ROOT).startsWith("ACCEPT") ? "ACCEPTED" : "MODIFIED";
+        accepted.decidedAt = decided.occurredAt() != null ? decided.occurredAt() : Instant.now();
+        accepted.recordedAt = Instant.now();
+        accepted.persist();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,105 @@
+package io.greengate.carbon.report;
+
+import io.greengate.carbon.store.AcceptedTest;
+import io.greengate.carbon.store.EnergyRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Sums energy records and counts accepted tests per group, in the database. */
+@ApplicationScoped
+public class SustainabilityReports {
+
+    private final EntityManager entityManager;
+
+    public SustainabilityReports(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public SustainabilityReport report(Instant from, Instant to, GroupBy groupBy) {
+        Map<String, ReportRow.Totals> energy = energyBy(groupBy, from, to);
+        long allAccepted = acceptedTests(from, to);
+        Map<String, Long> accepted = groupBy.acceptedProperty == null ? Map.of() : acceptedBy(groupBy, from, to);
+
+        Set<String> keys = new HashSet<>(energy.keySet());
+        keys.addAll(accepted.keySet());
+        List<ReportRow> rows = new ArrayList<>();
+        ReportRow.Totals total = ReportRow.Totals.NONE;
+        for (String key : keys) {
+            ReportRow.Totals totals = energy.getOrDefault(key, ReportRow.Totals.NONE);
+            long acceptedTests = groupBy.acceptedProperty == null ? allAccepted : accepted.getOrDefault(key, 0L);
+            rows.add(ReportRow.of(key, totals, acceptedTests));
+            total = total.plus(totals);
+        }
+        rows.sort(Comparator.comparing(ReportRow::key, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new SustainabilityReport(from, to, groupBy.parameter(), rows, ReportRow.of(null, total, allAccepted));
+    }
+
+    private Map<String, ReportRow.Totals> energyBy(GroupBy groupBy, Instant from, Instant to) {
+        String key = "e." + groupBy.energyProperty;
+        TypedQuery<Object[]> query = entityManager.createQuery("select " + key + ", count(e), sum(e.cpuSeconds), "
+                + "sum(e.energyJoules), sum(e.co2eGrams), sum(e.embodiedGrams) from "
+                + EnergyRecord.class.getSimpleName() + " e" + period("e.occurredAt", from, to)
+                + " group by " + key, Object[].class);
+        Map<String, ReportRow.Totals> byKey = new HashMap<>();
+        for (Object[] row : withPeriod(query, from, to).getResultList()) {
+            byKey.put((String) row[0], new ReportRow.Totals(((Number) row[1]).longValue(), number(row[2]),
+                    number(row[3]), number(row[4]), number(row[5])));
+        }
+        return byKey;
+    }
+
+    private Map<String, Long> acceptedBy(GroupBy groupBy, Instant from, Instant to) {
+        String key = "a." + groupBy.acceptedProperty;
+        TypedQuery<Object[]> query = entityManager.createQuery("select " + key + ", count(a) from "
+                + AcceptedTest.class.getSimpleName() + " a" + period("a.decidedAt", from, to)
+                + " group by " + key, Object[].class);
+        Map<String, Long> byKey = new HashMap<>();
+        for (Object[] row : withPeriod(query, from, to).getResultList()) {
+            byKey.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return byKey;
+    }
+
+    private long acceptedTests(Instant from, Instant to) {
+        TypedQuery<Long> query = entityManager.createQuery("select count(a) from "
+                + AcceptedTest.class.getSimpleName() + " a" + period("a.decidedAt", from, to), Long.class);
+        return withPeriod(query, from, to).getSingleResult();
+    }
+
+    private static String period(String property, Instant from, Instant to) {
+        List<String> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add(property + " >= :from");
+        }
+        if (to != null) {
+            conditions.add(property + " < :to");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static <T> TypedQuery<T> withPeriod(TypedQuery<T> query, Instant from, Instant to) {
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query;
+    }
+
+    private static double number(Object value) {
+        return value == null ? 0 : ((Number) value).doubleValue();
+    }
+}
