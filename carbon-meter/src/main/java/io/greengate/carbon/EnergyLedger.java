@@ -59,7 +59,8 @@ public class EnergyLedger {
         }
         long tokens = orZero(usage.promptTokens()) + orZero(usage.completionTokens());
         EnergyEstimate estimate = model.estimate(new Workload(usage.cpuSeconds(), usage.wallSeconds(),
-                config.usageVcpus(), null, tokens, usage.model(), config.grid().serviceRegion().orElse(null)));
+                config.usageVcpus(), null, tokens, usage.model(),
+                usage.region() != null ? usage.region() : config.grid().serviceRegion().orElse(null)));
 
         EnergyRecord record = newRecord(estimate, usage.occurredAt() != null ? usage.occurredAt() : Instant.now());
         record.usageEventId = usage.eventId();

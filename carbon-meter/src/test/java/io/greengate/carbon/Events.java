@@ -21,13 +21,13 @@ public final class Events {
                                           Long promptTokens, Long completionTokens) {
         return new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service", "INFERENCE", "batch",
                 UUID.randomUUID().toString(), repository, "embedded", model, cpuSeconds, wallSeconds, promptTokens,
-                completionTokens);
+                completionTokens, null);
     }
 
     public static ReviewDecided decided(String repository, String model, String decision) {
         return new ReviewDecided(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), repository,
                 "9f1c2e7", "embedded", model, "python", decision, decision.equals("REJECTED") ? "LOW_VALUE" : null,
-                null, "def test_x(): pass", "def test_x(): pass", "alice", "HUMAN", 42.0);
+                null, "def test_x(): pass", "def test_x(): pass", "alice", ReviewDecided.ACTOR_REVIEWER, 42.0);
     }
 
     public static void send(EventCodec codec, String topic, GreengateEvent event) {

@@ -7,7 +7,6 @@ import io.greengate.platform.problem.ProblemException;
 import io.greengate.review.api.DecisionRequest;
 import io.greengate.review.store.DecisionAudit;
 import io.greengate.review.store.Review;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,16 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Decisions {
 
-    public static final String ACTOR_REVIEWER = "REVIEWER";
+    public static final String ACTOR_REVIEWER = ReviewDecided.ACTOR_REVIEWER;
 
     private final EntityManager entityManager;
     private final Outbox outbox;
-    private final MeterRegistry registry;
-
-    public Decisions(EntityManager entityManager, Outbox outbox, MeterRegistry registry) {
+    public Decisions(EntityManager entityManager, Outbox outbox) {
         this.entityManager = entityManager;
         this.outbox = outbox;
-        this.registry = registry;
     }
 
     @Transactional
@@ -75,8 +71,6 @@ public class Decisions {
                 review.repository, review.commit, review.engine, review.modelVersion, review.language,
                 newStatus.name(), reason, request.comment(), review.code, finalCode, actor, actorKind,
                 Duration.between(review.createdAt, now).toMillis() / 1000.0));
-        registry.counter("greengate.reviews", "decision", newStatus.name(), "reason", reason == null ? "NONE" : reason)
-                .increment();
         return review;
     }
 

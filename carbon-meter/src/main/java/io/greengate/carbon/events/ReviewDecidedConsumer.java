@@ -10,8 +10,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
 
 /** Keeps the accepted tests (ACCEPTED or MODIFIED decisions) that "energy per accepted test" divides by. */
 @ApplicationScoped
@@ -19,8 +17,6 @@ public class ReviewDecidedConsumer {
 
     private static final Logger LOG = Logger.getLogger(ReviewDecidedConsumer.class);
     static final String CONSUMER = "carbon-meter.reviews";
-    /** Review states; the API's verbs are accepted too, in case a producer sends those. */
-    static final Set<String> ACCEPTING = Set.of("ACCEPTED", "MODIFIED", "ACCEPT", "MODIFY");
 
     private final InboundEvents inbound;
 
@@ -33,14 +29,10 @@ public class ReviewDecidedConsumer {
     @Transactional
     public void onReview(String payload) {
         inbound.handle(CONSUMER, payload, event -> {
-            if (event instanceof ReviewDecided decided && accepts(decided)) {
+            if (event instanceof ReviewDecided decided && decided.accepted()) {
                 count(decided);
             }
         });
-    }
-
-    private static boolean accepts(ReviewDecided decided) {
-        return decided.decision() != null && ACCEPTING.contains(decided.decision().toUpperCase(Locale.ROOT));
     }
 
     private static void count(ReviewDecided decided) {
@@ -57,7 +49,7 @@ public class ReviewDecidedConsumer {
         accepted.repository = truncate(decided.repository(), 300);
         accepted.engine = truncate(decided.engine(), 100);
         accepted.modelVersion = truncate(decided.modelVersion(), 200);
-        accepted.decision = decided.decision().toUpperCase(Locale.ROOT).startsWith("ACCEPT") ? "ACCEPTED" : "MODIFIED";
+        accepted.decision = decided.decision();
         accepted.decidedAt = decided.occurredAt() != null ? decided.occurredAt() : Instant.now();
         accepted.recordedAt = Instant.now();
         accepted.persist();

@@ -89,7 +89,7 @@ class UsageMeasuredConsumerTest {
     void aRemoteLlmUsageIsEstimatedFromItsTokens() {
         UsageMeasured usage = new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service",
                 "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "llm", "gpt-remote", 0.02, 0.5,
-                1200L, 300L);
+                1200L, 300L, null);
         Events.sendUsage(codec, usage);
 
         String attached = awaitEnergyOf(usage).stream().filter(v -> v.contains(usage.eventId().toString()))
@@ -103,7 +103,7 @@ class UsageMeasuredConsumerTest {
     void payloadsThatAreNotUsagesAreSkippedAndConsumptionGoesOn() {
         UsageMeasured impossible = new UsageMeasured(UUID.randomUUID(), Instant.now(),
                 "suggestion-service", "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "embedded",
-                "ranker-3", -5, 1, null, null);
+                "ranker-3", -5, 1, null, null, null);
         UsageMeasured valid = Events.inference(repository(), "ranker-3", 0.1, 0.1, null, null);
 
         TopicProbe.send(GreengateTestInfra.bootstrapServers(), Topics.USAGE, "x", "this is not json");

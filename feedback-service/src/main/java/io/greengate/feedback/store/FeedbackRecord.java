@@ -1,5 +1,7 @@
 package io.greengate.feedback.store;
 
+import io.greengate.platform.events.ReviewDecided;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
@@ -23,7 +25,7 @@ import java.util.UUID;
 public class FeedbackRecord extends PanacheEntityBase {
 
     /** The actor kind of an authenticated person; only their decisions enter datasets. */
-    public static final String HUMAN_REVIEWER = "REVIEWER";
+    public static final String HUMAN_REVIEWER = ReviewDecided.ACTOR_REVIEWER;
 
     @Id
     @Column(name = "suggestion_id")

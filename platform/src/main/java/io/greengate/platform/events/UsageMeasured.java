@@ -3,7 +3,10 @@ package io.greengate.platform.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** CPU time (and, for remote LLMs, tokens) spent on one piece of work; carbon-meter turns it into energy. */
+/**
+ * CPU time (and, for remote LLMs, tokens) spent on one piece of work; carbon-meter turns it into energy.
+ * {@code region} is where the service runs ({@code greengate.region}), null when not configured.
+ */
 public record UsageMeasured(
         UUID eventId,
         Instant occurredAt,
@@ -17,7 +20,8 @@ public record UsageMeasured(
         double cpuSeconds,
         double wallSeconds,
         Long promptTokens,
-        Long completionTokens) implements GreengateEvent {
+        Long completionTokens,
+        String region) implements GreengateEvent {
 
     @Override
     public String subjectKey() {

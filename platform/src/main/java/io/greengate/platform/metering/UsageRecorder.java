@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Publishes measured CPU time as UsageMeasured (through the outbox) and counts it for Prometheus. */
@@ -19,12 +20,15 @@ public class UsageRecorder {
     private final Outbox outbox;
     private final MeterRegistry registry;
     private final String service;
+    private final Optional<String> region;
 
     public UsageRecorder(Outbox outbox, MeterRegistry registry,
-                         @ConfigProperty(name = "quarkus.application.name") String service) {
+                         @ConfigProperty(name = "quarkus.application.name") String service,
+                         @ConfigProperty(name = "greengate.region") Optional<String> region) {
         this.outbox = outbox;
         this.registry = registry;
         this.service = service;
+        this.region = region;
     }
 
     /** What the work was for: its kind (INFERENCE, TRAINING, REQUEST, ...) and the record it belongs to. */
@@ -36,7 +40,7 @@ public class UsageRecorder {
     public UsageMeasured record(Subject subject, CpuUsage usage, Long promptTokens, Long completionTokens) {
         UsageMeasured event = new UsageMeasured(UUID.randomUUID(), Instant.now(), service, subject.kind(),
                 subject.subjectType(), subject.subjectId(), subject.repository(), subject.engine(), subject.model(),
-                usage.cpuSeconds(), usage.wallSeconds(), promptTokens, completionTokens);
+                usage.cpuSeconds(), usage.wallSeconds(), promptTokens, completionTokens, region.orElse(null));
         outbox.add(Topics.USAGE, event);
         Counter.builder("greengate.cpu.seconds")
                 .description("CPU seconds measured around Greengate's own work")

@@ -4,7 +4,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -14,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Relays committed outbox rows to Kafka and marks them published once the broker acknowledged them.
@@ -27,15 +31,27 @@ public class OutboxRelay {
 
     private final EntityManager entityManager;
     private final MutinyEmitter<String> emitter;
+    private final AtomicBoolean signalled = new AtomicBoolean();
 
     public OutboxRelay(EntityManager entityManager, @Channel("greengate-outbox") MutinyEmitter<String> emitter) {
         this.entityManager = entityManager;
         this.emitter = emitter;
     }
 
-    @Scheduled(every = "${greengate.outbox.poll-interval:0.2s}", delayed = "1s",
+    /** Right after a transaction that wrote events commits: low latency without busy polling. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        if (signalled.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                signalled.set(false);
+                relayPending();
+            });
+        }
+    }
+
+    /** The safety net: rows left by a crash or a failed send are picked up here. */
+    @Scheduled(every = "${greengate.outbox.poll-interval:1s}", delayed = "${greengate.outbox.start-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relayPending() {
+    synchronized void relayPending() {
         try {
             while (relayBatch() == BATCH_SIZE) {
                 // keep draining while full batches come back
