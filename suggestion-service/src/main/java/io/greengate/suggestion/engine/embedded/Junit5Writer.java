@@ -38,7 +38,8 @@ final class Junit5Writer {
         String target = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? symbol.owner() : "new " + symbol.owner() + "()";
         String className = symbol.owner() + capitalize(symbol.name()) + "GuardTest";
         String method = symbol.name() + "Rejects" + capitalize(trigger.get().parameter()) + "Of"
-                + trigger.get().literal().replaceAll("[^A-Za-z0-9]", "").replaceFirst("^(\\d)", "_$1");
+                + capitalize(trigger.get().literal().replace("-", "minus").replace(".", "point")
+                .replaceAll("[^A-Za-z0-9]", ""));
         String body = "assertThrows(" + guard.exception() + ".class, () -> " + target + "." + symbol.name() + "("
                 + arguments + "));";
         String rationale = "Line " + guard.line() + " of " + symbol.file() + " throws " + guard.exception() + " when `"
