@@ -33,6 +33,9 @@ public final class SuggestionFixture {
     private String targetSymbol = "Cart.total";
     private String code = PYTEST_CODE;
     private String prompt;
+    private String caseKind = "signature";
+    private double confidence = 0.73;
+    private List<String> riskFlags = List.of("network");
     private Instant createdAt = Instant.now().minusSeconds(3600);
 
     public SuggestionFixture(String repository) {
@@ -59,6 +62,17 @@ public final class SuggestionFixture {
         targetFile = "src/main/java/com/acme/shop/Pricing.java";
         targetSymbol = "Pricing.total";
         code = "import org.junit.jupiter.api.Test;\n\nclass PricingTotalTest {\n    @Test\n    void total() {\n    }\n}\n";
+        return this;
+    }
+
+    public SuggestionFixture caseKind(String caseKind, double confidence) {
+        this.caseKind = caseKind;
+        this.confidence = confidence;
+        return this;
+    }
+
+    public SuggestionFixture riskFlags(List<String> riskFlags) {
+        this.riskFlags = riskFlags;
         return this;
     }
 
@@ -98,8 +112,8 @@ public final class SuggestionFixture {
     public SuggestionCreated created() {
         return new SuggestionCreated(UUID.randomUUID(), createdAt, suggestionId, batchId, repository, "9f1c2e7",
                 "feature/cart", 42, engine, modelVersion, targetFile, targetSymbol, language, framework,
-                "signature", "tests/test_" + targetSymbol.toLowerCase().replace('.', '_') + ".py", code, null,
-                "the changed method keeps its contract", 0.73, List.of("network"), prompt);
+                caseKind, "tests/test_" + targetSymbol.toLowerCase().replace('.', '_') + ".py", code, null,
+                "the changed method keeps its contract", confidence, riskFlags, prompt);
     }
 
     public SuggestionVerified verified(boolean passed, boolean flaky, Double coverageDelta) {

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.greengate.suggestion.engine.SuggestedTest;
 import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
 import io.greengate.suggestion.policy.RiskScanner;
+import io.greengate.suggestion.ranking.Ranker;
 import io.greengate.suggestion.store.Batch;
 import io.greengate.suggestion.store.Suggestion;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +46,7 @@ public class SuggestionBatches {
 
     /** Suggestions made but not yet stored, with the CPU time (and remote tokens) it took to make them. */
     public record Draft(Engine engine, List<SuggestedTest> tests, CpuUsage usage, List<String> notes,
-                        Long promptTokens, Long completionTokens) {
+                        Long promptTokens, Long completionTokens, String rankerVersion) {
     }
 
     private static final Logger LOG = Logger.getLogger(SuggestionBatches.class);
@@ -56,15 +57,17 @@ public class SuggestionBatches {
     private final UsageRecorder usage;
     private final MeterRegistry registry;
     private final ObjectMapper mapper;
+    private final Ranker ranker;
 
     public SuggestionBatches(EmbeddedEngine embedded, LlmEngine llm, Outbox outbox, UsageRecorder usage,
-                             MeterRegistry registry, ObjectMapper mapper) {
+                             MeterRegistry registry, ObjectMapper mapper, Ranker ranker) {
         this.embedded = embedded;
         this.llm = llm;
         this.outbox = outbox;
         this.usage = usage;
         this.registry = registry;
         this.mapper = mapper;
+        this.ranker = ranker;
     }
 
     /** Looks up an earlier batch made with the same idempotency key; the same key with another body is a 422. */
@@ -101,8 +104,9 @@ public class SuggestionBatches {
             notes.add("no changed public function or method that the engine can test with confidence");
         }
         Engine engine = generation.promptTokens() != null ? llm : embedded;
-        return new Draft(engine, generation.tests(), measured.usage(), notes, generation.promptTokens(),
-                generation.completionTokens());
+        Ranker.Ranking ranking = ranker.rank(engine.name(), generation.tests());
+        return new Draft(engine, ranking.tests(), measured.usage(), notes, generation.promptTokens(),
+                generation.completionTokens(), ranking.modelVersion());
     }
 
     private Engine chooseEngine(CreateSuggestionsRequest request, List<String> notes) {
@@ -141,7 +145,7 @@ public class SuggestionBatches {
         batch.branch = request.branch();
         batch.pullRequest = request.pullRequest();
         batch.engine = draft.engine().name();
-        batch.modelVersion = draft.engine().modelVersion();
+        batch.modelVersion = draft.rankerVersion();
         batch.idempotencyKey = idempotencyKey;
         batch.requestSha256 = fingerprint(request);
         batch.cpuSeconds = draft.usage().cpuSeconds();
@@ -159,7 +163,7 @@ public class SuggestionBatches {
                     .increment();
         }
         usage.record(new UsageRecorder.Subject("INFERENCE", "batch", batch.id.toString(), batch.repository,
-                batch.engine, batch.modelVersion), new CpuUsage(batch.cpuSeconds, batch.wallSeconds),
+                batch.engine, draft.engine().modelVersion()), new CpuUsage(batch.cpuSeconds, batch.wallSeconds),
                 draft.promptTokens(), draft.completionTokens());
         return view(batch);
     }

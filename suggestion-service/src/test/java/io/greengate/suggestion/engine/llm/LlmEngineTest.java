@@ -50,7 +50,7 @@ class LlmEngineTest {
     void aValidAnswerBecomesSuggestionsOfTheLlmEngineWithTheirTokens() {
         JsonPath batch = post(Diffs.CART_PY_DIFF);
         assertTrue(batch.getString("engine").equals("llm"), batch.prettify());
-        assertTrue(batch.getString("modelVersion").equals("stub-coder"));
+        assertTrue(batch.getString("modelVersion").equals("prior"), "no ranker is promoted in this test");
         List<String> paths = batch.getList("suggestions.testPath");
         assertTrue(paths.contains("tests/test_cart_total_llm.py"), paths.toString());
     }

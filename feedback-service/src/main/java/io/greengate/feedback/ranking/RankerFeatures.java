@@ -1,0 +1,87 @@
+package io.greengate.feedback.ranking;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The ranker's features of one suggestion, by name (schema {@value #SCHEMA}). Categorical values are one-hot
+ * ({@code caseKind=signature} = 1), counts and sizes are numbers on a small scale. suggestion-service encodes a
+ * new suggestion with the same names (its {@code io.greengate.suggestion.ranking.RankerFeatures}); every model
+ * records the schema it was trained with, and suggestion-service refuses a model of another schema.
+ */
+public final class RankerFeatures {
+
+    /** Bump when a name or an encoding changes: models of another schema are refused where they are scored. */
+    public static final String SCHEMA = "greengate-ranker-features-v1";
+
+    /** CI's verification report as the reviewer could see it; null fields were not reported. */
+    public record Verification(Boolean compiled, Boolean passed, Boolean flaky, Double coverageDelta) {
+    }
+
+    private RankerFeatures() {
+    }
+
+    /**
+     * @param verification null when CI had not reported before the decision (always, when a suggestion is made)
+     * @param priorConfidence the engine's own confidence for the case (never a ranker's probability)
+     */
+    public static SortedMap<String, Double> encode(String language, String framework, String engine, String caseKind,
+                                                   List<String> riskFlags, Integer codeLines,
+                                                   Verification verification, double priorConfidence) {
+        SortedMap<String, Double> features = new TreeMap<>();
+        features.put("language=" + category(language), 1.0);
+        features.put("framework=" + category(framework), 1.0);
+        features.put("engine=" + category(engine), 1.0);
+        features.put("caseKind=" + category(caseKind), 1.0);
+        List<String> flags = riskFlags == null ? List.of() : riskFlags.stream().filter(f -> !f.isBlank()).toList();
+        if (!flags.isEmpty()) {
+            features.put("riskFlags.any", 1.0);
+            features.put("riskFlags.count", (double) flags.size());
+            flags.forEach(flag -> features.put("riskFlag=" + category(flag), 1.0));
+        }
+        if (codeLines != null) {
+            features.put("codeLines.log", Math.log1p(Math.max(0, codeLines)));
+        }
+        if (verification == null) {
+            features.put("verification=unknown", 1.0);
+        } else {
+            features.put("verification=reported", 1.0);
+            putIfTrue(features, "verification.compiled", verification.compiled());
+            putIfTrue(features, "verification.passed", verification.passed());
+            putIfTrue(features, "verification.flaky", verification.flaky());
+            if (verification.coverageDelta() != null && Double.isFinite(verification.coverageDelta())) {
+                features.put("verification.coverageDelta", Math.max(-10, Math.min(10, verification.coverageDelta())) / 10);
+            }
+        }
+        features.put("confidence.prior", priorConfidence);
+        return features;
+    }
+
+    /**
+     * The engine's confidence by case kind, as documented (embedded engine: guard cases 0.8, doctest examples
+     * 0.75, signature 0.3; llm 0.5): what ranks suggestions before any model is promoted.
+     */
+    public static double priorConfidence(String caseKind) {
+        if (caseKind == null) {
+            return 0.5;
+        }
+        return switch (caseKind) {
+            case "guard-raises", "guard-throws" -> 0.8;
+            case "doctest-examples" -> 0.75;
+            case "signature" -> 0.3;
+            default -> 0.5;
+        };
+    }
+
+    private static String category(String value) {
+        return value == null || value.isBlank() ? "unknown" : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static void putIfTrue(SortedMap<String, Double> features, String name, Boolean value) {
+        if (Boolean.TRUE.equals(value)) {
+            features.put(name, 1.0);
+        }
+    }
+}

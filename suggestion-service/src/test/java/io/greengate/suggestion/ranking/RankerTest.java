@@ -1,0 +1,132 @@
+package io.greengate.suggestion.ranking;
+
+import io.greengate.infra.GreengateTestInfra;
+import io.greengate.infra.TestAccounts;
+import io.greengate.infra.TopicProbe;
+import io.greengate.platform.events.EventCodec;
+import io.greengate.platform.events.ModelTrained;
+import io.greengate.platform.events.Topics;
+import io.greengate.suggestion.Diffs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A promoted model reaches suggestion-service as ModelTrained; its artifact is downloaded from feedback-service
+ * (a stub here) and loaded only when its sha256 is the one announced. Until then the prior ranks.
+ */
+@QuarkusTest
+class RankerTest {
+
+    @Inject
+    EventCodec codec;
+
+    @Inject
+    Ranker ranker;
+
+    @AfterEach
+    void backToThePrior() {
+        QuarkusTransaction.requiringNew().run(() -> RankerLoad.delete("version like 'ranker-9%'"));
+        ranker.reload();
+        FeedbackServiceStub.artifacts.clear();
+    }
+
+    @Test
+    void aModelWhoseSha256IsNotTheAnnouncedOneIsRefusedAndThePriorKeepsRanking() {
+        FeedbackServiceStub.artifacts.put("ranker-901", TinyRanker.signatureCasesAlwaysRejected(RankerFeatures.SCHEMA));
+        announce("ranker-901", "0".repeat(64));
+
+        JsonPath load = awaitLoad("ranker-901");
+        assertEquals("REFUSED", load.getString("status"));
+        assertTrue(load.getString("reason").contains("sha256 mismatch"), load.getString("reason"));
+        JsonPath batch = suggest();
+        assertEquals("prior", batch.getString("modelVersion"));
+        assertEquals(List.of("guard-raises", "signature", "doctest-examples"), batch.getList("suggestions.caseKind"),
+                "the prior keeps the engine's order");
+        assertEquals(List.of(0.8f, 0.3f, 0.75f), batch.getList("suggestions.confidence"));
+    }
+
+    @Test
+    void aModelOfAnotherFeatureSchemaIsRefused() {
+        byte[] artifact = TinyRanker.signatureCasesAlwaysRejected("greengate-ranker-features-v0");
+        FeedbackServiceStub.artifacts.put("ranker-902", artifact);
+        announce("ranker-902", RankerModel.sha256(artifact));
+
+        JsonPath load = awaitLoad("ranker-902");
+        assertEquals("REFUSED", load.getString("status"));
+        assertTrue(load.getString("reason").contains("feature schema"), load.getString("reason"));
+        assertEquals("prior", ranker.version());
+    }
+
+    @Test
+    void aPromotedModelWithTheAnnouncedSha256IsLoadedWithoutARestartAndRanksNewSuggestions() {
+        byte[] artifact = TinyRanker.signatureCasesAlwaysRejected(RankerFeatures.SCHEMA);
+        FeedbackServiceStub.artifacts.put("ranker-903", artifact);
+        announce("ranker-903", RankerModel.sha256(artifact));
+
+        assertEquals("LOADED", awaitLoad("ranker-903").getString("status"));
+        JsonPath batch = suggest();
+        assertEquals("ranker-903", batch.getString("modelVersion"));
+        assertEquals("signature", batch.getString("suggestions[2].caseKind"), "ordered by the model's probability");
+        float signature = batch.getFloat("suggestions[2].confidence");
+        assertTrue(signature < 0.3f && batch.getFloat("suggestions[1].confidence") > 0.75f,
+                "the model's probabilities replace the prior: " + batch.getList("suggestions.confidence"));
+        assertTrue(batch.getString("suggestions[2].rationale").contains("Ranker ranker-903: ")
+                && batch.getString("suggestions[2].rationale").contains("-caseKind=signature"),
+                batch.getString("suggestions[2].rationale"));
+    }
+
+    private void announce(String version, String sha256) {
+        ModelTrained event = new ModelTrained(UUID.randomUUID(), Instant.now(), version, "PROMOTED", sha256, 30,
+                Map.of("auc", 0.9));
+        TopicProbe.send(GreengateTestInfra.bootstrapServers(), Topics.MODELS, version, codec.toJson(event));
+    }
+
+    private static JsonPath awaitLoad(String version) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath ranker = given().auth().oauth2(TestAccounts.CI_TOKEN).when().get("/api/v1/ranker")
+                    .then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> loads = ranker.getList("loads");
+            for (int i = 0; i < loads.size(); i++) {
+                if (version.equals(loads.get(i).get("version"))) {
+                    return ranker.setRootPath("loads[" + i + "]");
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError(version + " was not handled within 30 s");
+    }
+
+    private static JsonPath suggest() {
+        return given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("repository", "github.com/acme/shop",
+                        "commit", UUID.randomUUID().toString().replace("-", "").substring(0, 12),
+                        "diff", Diffs.CART_PY_DIFF))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
