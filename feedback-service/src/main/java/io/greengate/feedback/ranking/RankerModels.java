@@ -1,5 +1,7 @@
 package io.greengate.feedback.ranking;
 
+import io.greengate.platform.ranking.RankerFeatures;
+
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;

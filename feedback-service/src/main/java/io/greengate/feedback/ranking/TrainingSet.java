@@ -1,5 +1,7 @@
 package io.greengate.feedback.ranking;
 
+import io.greengate.platform.ranking.RankerFeatures;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

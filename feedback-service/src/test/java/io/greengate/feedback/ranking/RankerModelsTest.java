@@ -1,5 +1,7 @@
 package io.greengate.feedback.ranking;
 
+import io.greengate.platform.ranking.RankerFeatures;
+
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;

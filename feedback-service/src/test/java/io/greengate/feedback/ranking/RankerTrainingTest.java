@@ -1,5 +1,7 @@
 package io.greengate.feedback.ranking;
 
+import io.greengate.platform.ranking.RankerFeatures;
+
 import io.greengate.feedback.Api;
 import io.greengate.feedback.Await;
 import io.greengate.feedback.Events;

@@ -1,5 +1,7 @@
 package io.greengate.suggestion.ranking;
 
+import io.greengate.platform.ranking.RankerFeatures;
+
 import io.greengate.suggestion.engine.SuggestedTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

@@ -1,5 +1,7 @@
 package io.greengate.suggestion.ranking;
 
+import io.greengate.platform.ranking.RankerFeatures;
+
 import io.greengate.infra.GreengateTestInfra;
 import io.greengate.infra.TestAccounts;
 import io.greengate.infra.TopicProbe;

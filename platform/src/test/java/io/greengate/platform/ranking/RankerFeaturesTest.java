@@ -1,4 +1,4 @@
-package io.greengate.suggestion.ranking;
+package io.greengate.platform.ranking;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,8 +8,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The encoding is a contract with feedback-service, which trains on the same names: its RankerFeaturesTest
- * asserts the very same maps.
+ * The encoding is a contract with suggestion-service, which encodes new suggestions the same way: its
+ * RankerFeaturesTest asserts the very same maps.
  */
 class RankerFeaturesTest {
 
@@ -46,5 +46,14 @@ class RankerFeaturesTest {
         assertEquals(1.0, features.get("framework=unknown"));
         assertEquals(1.0, features.get("caseKind=unknown"));
         assertEquals(null, features.get("codeLines.log"));
+    }
+
+    @Test
+    void thePriorIsTheEnginesDocumentedConfidenceByCaseKind() {
+        assertEquals(0.8, RankerFeatures.priorConfidence("guard-raises"));
+        assertEquals(0.8, RankerFeatures.priorConfidence("guard-throws"));
+        assertEquals(0.75, RankerFeatures.priorConfidence("doctest-examples"));
+        assertEquals(0.3, RankerFeatures.priorConfidence("signature"));
+        assertEquals(0.5, RankerFeatures.priorConfidence("llm"));
     }
 }

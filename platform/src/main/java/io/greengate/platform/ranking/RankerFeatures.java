@@ -1,4 +1,4 @@
-package io.greengate.feedback.ranking;
+package io.greengate.platform.ranking;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,9 +7,9 @@ import java.util.TreeMap;
 
 /**
  * The ranker's features of one suggestion, by name (schema {@value #SCHEMA}). Categorical values are one-hot
- * ({@code caseKind=signature} = 1), counts and sizes are numbers on a small scale. suggestion-service encodes a
- * new suggestion with the same names (its {@code io.greengate.suggestion.ranking.RankerFeatures}); every model
- * records the schema it was trained with, and suggestion-service refuses a model of another schema.
+ * ({@code caseKind=signature} = 1), counts and sizes are numbers on a small scale. feedback-service trains on
+ * them and suggestion-service scores with them: one encoding for both. Every model records the schema it was
+ * trained with, and suggestion-service refuses a model of another schema.
  */
 public final class RankerFeatures {
 
