@@ -15,7 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.greengate.platform.security.SecurityConfig;
 
 import java.net.URI;
 import java.util.Optional;
@@ -31,11 +31,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Where browsers go when they are not logged in (the reviewer UI sets it); unset: always 401. */
     private final Optional<String> loginPage;
 
-    public ProblemMappers(@ConfigProperty(name = "greengate.security.login-page") Optional<String> loginPage) {
-        this.loginPage = loginPage;
+    public ProblemMappers(SecurityConfig security) {
+        this.loginPage = security.loginPage();
     }
     static final String CHALLENGE = "Bearer realm=\"greengate\", Basic realm=\"greengate\"";
 

@@ -5,13 +5,18 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns a bearer token or a reviewer's user name and password into an identity with the account's roles. */
+/**
+ * Turns a bearer token, a reviewer's user name and password, or a logged-in session (form login: the name only)
+ * into an identity with the account's roles. Accounts are looked up each time, so a removed user or a changed
+ * role takes effect at once.
+ */
 public final class AccountIdentityProviders {
 
     private AccountIdentityProviders() {
@@ -66,6 +71,28 @@ public final class AccountIdentityProviders {
                             new String(request.getPassword().getPassword()))
                     .map(AccountIdentityProviders::identityOf)
                     .orElseThrow(() -> new AuthenticationFailedException("wrong user name or password")));
+        }
+    }
+
+    @ApplicationScoped
+    public static class Sessions implements IdentityProvider<TrustedAuthenticationRequest> {
+        private final AccountStore accounts;
+
+        public Sessions(AccountStore accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Class<TrustedAuthenticationRequest> getRequestType() {
+            return TrustedAuthenticationRequest.class;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
+                                                  AuthenticationRequestContext context) {
+            return context.runBlocking(() -> accounts.findUser(request.getPrincipal())
+                    .map(AccountIdentityProviders::identityOf)
+                    .orElseThrow(() -> new AuthenticationFailedException("the logged-in user no longer exists")));
         }
     }
 }

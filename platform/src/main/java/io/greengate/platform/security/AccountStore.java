@@ -49,6 +49,11 @@ public class AccountStore {
                 .findFirst();
     }
 
+    /** A person by name, for a session that logged in earlier (form login keeps only the name). */
+    public Optional<Account> findUser(String user) {
+        return all().stream().filter(a -> a.kind() == Account.Kind.USER && a.name().equals(user)).findFirst();
+    }
+
     public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(

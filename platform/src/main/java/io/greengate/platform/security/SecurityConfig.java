@@ -14,4 +14,7 @@ public interface SecurityConfig {
 
     /** A file of account lines, re-read when it changes (written by {@code greengate token} / {@code user}). */
     Optional<Path> accountsFile();
+
+    /** Where browsers go when they are not logged in (the reviewer UI sets it); unset: always 401. */
+    Optional<String> loginPage();
 }
