@@ -6,7 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 ROUNDS=${1:-300}
-OUT="$ROOT/bench/ui/results.md"
+OUT="$ROOT/bench/ui/latest.md"
 TABLE=$(mktemp)
 trap 'rm -f "$TABLE"' EXIT
 
