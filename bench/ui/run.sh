@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Queue page benchmark: 1,000 pending reviews in one repository, then the reviewer's queue page requested
 # over loopback (Basic auth, Accept: text/html); prints p50/p95/max milliseconds per variant and writes
-# bench/ui/results.md. Runs inside review-service's test JVM on the real PostgreSQL and Kafka of its tests.
+# bench/ui/latest.md (copy the table into bench/RESULTS.md). Runs inside review-service's test JVM on the real PostgreSQL and Kafka of its tests.
 #   bench/ui/run.sh [rounds]     (default 300 timed requests per variant, after 100 warm-up requests)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
