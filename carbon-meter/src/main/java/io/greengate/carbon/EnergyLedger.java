@@ -15,7 +15,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,22 +39,46 @@ public class EnergyLedger {
     private final EnergyModel model;
     private final CarbonConfig config;
     private final Outbox outbox;
+    private final OutboxBatch outboxBatch;
     private final EnergyMetrics metrics;
 
-    public EnergyLedger(EnergyModel model, CarbonConfig config, Outbox outbox, EnergyMetrics metrics) {
+    public EnergyLedger(EnergyModel model, CarbonConfig config, Outbox outbox, OutboxBatch outboxBatch,
+                        EnergyMetrics metrics) {
         this.model = model;
         this.config = config;
         this.outbox = outbox;
+        this.outboxBatch = outboxBatch;
         this.metrics = metrics;
     }
 
-    /** The record of this usage event; empty when the event cannot be a usage (it is logged and skipped). */
+    /**
+     * The new records of these usage events (distinct eventIds), written with a few statements for all of them: one
+     * query for events that have a record already (the same event under another consumer name, or replayed by hand:
+     * counted once), one batched insert, one insert of their EnergyAttached into the outbox. Events that cannot be
+     * usages are logged and skipped.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<EnergyRecord> recordUsage(UsageMeasured usage) {
-        Optional<EnergyRecord> earlier = EnergyRecord.ofUsageEvent(usage.eventId());
-        if (earlier.isPresent()) {
-            return earlier; // the same event under another consumer name, or replayed by hand: counted once
+    public List<EnergyRecord> recordUsages(List<UsageMeasured> usages) {
+        if (usages.isEmpty()) {
+            return List.of();
         }
+        Set<UUID> earlier = EnergyRecord.usageEventIdsAmong(usages.stream().map(UsageMeasured::eventId).toList());
+        List<EnergyRecord> records = new ArrayList<>(usages.size());
+        for (UsageMeasured usage : usages) {
+            if (!earlier.contains(usage.eventId())) {
+                newUsageRecord(usage).ifPresent(record -> {
+                    record.persist();
+                    records.add(record);
+                });
+            }
+        }
+        EnergyRecord.flush(); // one batched insert
+        outboxBatch.addAll(Topics.ENERGY, records.stream().map(EnergyLedger::energyAttached).toList());
+        records.forEach(metrics::countOnCommit);
+        return records;
+    }
+
+    private Optional<EnergyRecord> newUsageRecord(UsageMeasured usage) {
         Optional<String> problem = whyUnusable(usage);
         if (problem.isPresent()) {
             LOG.warnf("usage event %s skipped: %s", usage.eventId(), problem.get());
@@ -76,7 +103,7 @@ public class EnergyLedger {
         record.vcpus = config.usageVcpus();
         record.promptTokens = usage.promptTokens();
         record.completionTokens = usage.completionTokens();
-        return Optional.of(store(record));
+        return Optional.of(record);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -114,14 +141,23 @@ public class EnergyLedger {
 
     private EnergyRecord store(EnergyRecord record) {
         record.persist();
+        announce(record);
+        return record;
+    }
+
+    /** EnergyAttached through the outbox, and the Prometheus counters once the transaction commits. */
+    private void announce(EnergyRecord record) {
+        outbox.add(Topics.ENERGY, energyAttached(record));
+        metrics.countOnCommit(record);
+    }
+
+    private static EnergyAttached energyAttached(EnergyRecord record) {
         // the Kafka key is the subject id; a usage without a subject is its own subject
         boolean hasSubject = record.subjectId != null && record.subjectType != null;
-        outbox.add(Topics.ENERGY, new EnergyAttached(UUID.randomUUID(), record.recordedAt, record.usageEventId,
-                record.service, record.kind, hasSubject ? record.subjectType : "usage",
+        return new EnergyAttached(UUID.randomUUID(), record.recordedAt, record.usageEventId, record.service,
+                record.kind, hasSubject ? record.subjectType : "usage",
                 hasSubject ? record.subjectId : String.valueOf(record.usageEventId), record.energyJoules,
-                record.co2eGrams, record.method));
-        metrics.countOnCommit(record);
-        return record;
+                record.co2eGrams, record.method);
     }
 
     private static Optional<String> whyUnusable(UsageMeasured usage) {

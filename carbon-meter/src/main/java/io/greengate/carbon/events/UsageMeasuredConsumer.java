@@ -1,35 +1,91 @@
 package io.greengate.carbon.events;
 
 import io.greengate.carbon.EnergyLedger;
+import io.greengate.platform.events.EventCodec;
+import io.greengate.platform.events.GreengateEvent;
 import io.greengate.platform.events.UsageMeasured;
-import io.greengate.platform.inbox.InboundEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-/** Every service's UsageMeasured becomes one energy record and one EnergyAttached, however often it is delivered. */
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every service's UsageMeasured becomes one energy record and one EnergyAttached, however often it is delivered.
+ * <p>
+ * Records come in batches (what one poll returned, {@code mp.messaging.incoming.usage.batch=true}) and a batch is
+ * handled in one transaction with a few statements for all its records: one commit and one outbox relay per batch
+ * instead of per record. Idempotency stays per {@code eventId}: {@code processed_event} remembers every event in the
+ * same transaction, and an event seen before (or twice in one batch) is handled once. When a batch fails, each of
+ * its records is handled again in a transaction of its own, so one bad record does not hold back the others; if
+ * any record still fails, the batch is nacked and its records are parked on the dead-letter topic (the ones already
+ * handled are recognised by their eventId should they be replayed from there).
+ */
 @ApplicationScoped
 public class UsageMeasuredConsumer {
 
     static final String CONSUMER = "carbon-meter.usage";
+    private static final Logger LOG = Logger.getLogger(UsageMeasuredConsumer.class);
 
-    private final InboundEvents inbound;
+    private final EventCodec codec;
+    private final FirstDeliveries firstDeliveries;
     private final EnergyLedger ledger;
 
-    public UsageMeasuredConsumer(InboundEvents inbound, EnergyLedger ledger) {
-        this.inbound = inbound;
+    public UsageMeasuredConsumer(EventCodec codec, FirstDeliveries firstDeliveries, EnergyLedger ledger) {
+        this.codec = codec;
+        this.firstDeliveries = firstDeliveries;
         this.ledger = ledger;
     }
 
     @Incoming("usage")
     @Blocking
-    @Transactional
-    public void onUsage(String payload) {
-        inbound.handle(CONSUMER, payload, event -> {
-            if (event instanceof UsageMeasured usage) {
-                ledger.recordUsage(usage);
+    public void onUsages(List<String> payloads) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> handle(payloads));
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("a batch of %d usage records failed (%s); handling them one by one", payloads.size(),
+                    batchFailure.getMessage());
+            RuntimeException failure = null;
+            for (String payload : payloads) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> handle(List.of(payload)));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "usage record failed: %.200s", payload);
+                    failure = e;
+                }
             }
-        });
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private void handle(List<String> payloads) {
+        List<GreengateEvent> events = new ArrayList<>(payloads.size());
+        Set<UUID> eventIds = new LinkedHashSet<>();
+        for (String payload : payloads) {
+            GreengateEvent event = codec.fromJson(payload).orElse(null);
+            if (event == null || event.eventId() == null) {
+                LOG.warnf("%s skipped a payload that is not a Greengate event: %.200s", CONSUMER, payload);
+                continue;
+            }
+            events.add(event);
+            eventIds.add(event.eventId());
+        }
+        Set<UUID> first = firstDeliveries.of(CONSUMER, eventIds);
+        List<UsageMeasured> usages = new ArrayList<>(first.size());
+        for (GreengateEvent event : events) {
+            // remove: an event delivered twice within the batch is handled once
+            if (first.remove(event.eventId()) && event instanceof UsageMeasured usage) {
+                usages.add(usage);
+            }
+        }
+        ledger.recordUsages(usages);
     }
 }

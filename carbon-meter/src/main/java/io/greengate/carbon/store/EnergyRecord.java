@@ -5,9 +5,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.Session;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -62,6 +69,29 @@ public class EnergyRecord extends PanacheEntityBase {
 
     public static Optional<EnergyRecord> ofUsageEvent(UUID usageEventId) {
         return find("usageEventId", usageEventId).firstResultOptional();
+    }
+
+    /** Which of these usage events have a record already: one query with the ids as one array parameter. */
+    public static Set<UUID> usageEventIdsAmong(Collection<UUID> usageEventIds) {
+        if (usageEventIds.isEmpty()) {
+            return Set.of();
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> found = new HashSet<>();
+            Array ids = connection.createArrayOf("uuid", usageEventIds.toArray());
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select usage_event_id from energy_record where usage_event_id = any(?)")) {
+                query.setArray(1, ids);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            } finally {
+                ids.free();
+            }
+            return found;
+        });
     }
 
     public static Optional<EnergyRecord> ofBuild(UUID buildId) {

@@ -41,11 +41,14 @@ public class OutboxRelay {
     /** Right after a transaction that wrote events commits: low latency without busy polling. */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
         if (signalled.compareAndSet(false, true)) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                signalled.set(false);
-                relayPending();
-            });
+            Infrastructure.getDefaultWorkerPool().execute(this::relaySignalled);
         }
+    }
+
+    /** At most one relay runs and one waits, however many commits signal meanwhile. */
+    private synchronized void relaySignalled() {
+        signalled.set(false);
+        relayPending();
     }
 
     /** The safety net: rows left by a crash or a failed send are picked up here. */
