@@ -39,15 +39,12 @@ public class EnergyLedger {
     private final EnergyModel model;
     private final CarbonConfig config;
     private final Outbox outbox;
-    private final OutboxBatch outboxBatch;
     private final EnergyMetrics metrics;
 
-    public EnergyLedger(EnergyModel model, CarbonConfig config, Outbox outbox, OutboxBatch outboxBatch,
-                        EnergyMetrics metrics) {
+    public EnergyLedger(EnergyModel model, CarbonConfig config, Outbox outbox, EnergyMetrics metrics) {
         this.model = model;
         this.config = config;
         this.outbox = outbox;
-        this.outboxBatch = outboxBatch;
         this.metrics = metrics;
     }
 
@@ -73,7 +70,7 @@ public class EnergyLedger {
             }
         }
         EnergyRecord.flush(); // one batched insert
-        outboxBatch.addAll(Topics.ENERGY, records.stream().map(EnergyLedger::energyAttached).toList());
+        outbox.addAll(Topics.ENERGY, records.stream().map(EnergyLedger::energyAttached).toList());
         records.forEach(metrics::countOnCommit);
         return records;
     }

@@ -1,5 +1,6 @@
 package io.greengate.carbon.events;
 
+import io.greengate.platform.inbox.ProcessedEvents;
 import io.greengate.carbon.EnergyLedger;
 import io.greengate.platform.events.EventCodec;
 import io.greengate.platform.events.GreengateEvent;
@@ -34,12 +35,12 @@ public class UsageMeasuredConsumer {
     private static final Logger LOG = Logger.getLogger(UsageMeasuredConsumer.class);
 
     private final EventCodec codec;
-    private final FirstDeliveries firstDeliveries;
+    private final ProcessedEvents processed;
     private final EnergyLedger ledger;
 
-    public UsageMeasuredConsumer(EventCodec codec, FirstDeliveries firstDeliveries, EnergyLedger ledger) {
+    public UsageMeasuredConsumer(EventCodec codec, ProcessedEvents processed, EnergyLedger ledger) {
         this.codec = codec;
-        this.firstDeliveries = firstDeliveries;
+        this.processed = processed;
         this.ledger = ledger;
     }
 
@@ -78,7 +79,7 @@ public class UsageMeasuredConsumer {
             events.add(event);
             eventIds.add(event.eventId());
         }
-        Set<UUID> first = firstDeliveries.of(CONSUMER, eventIds);
+        Set<UUID> first = processed.firstDeliveries(CONSUMER, eventIds);
         List<UsageMeasured> usages = new ArrayList<>(first.size());
         for (GreengateEvent event : events) {
             // remove: an event delivered twice within the batch is handled once

@@ -4,6 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** Remembers which events a consumer has handled, in the same transaction as the handling. */
@@ -24,5 +32,30 @@ public class ProcessedEvents {
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
                 .executeUpdate() == 1;
+    }
+
+    /** The set-at-a-time {@link #firstDelivery}: those of {@code eventIds} seen for the first time; remembers all. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> first = new HashSet<>();
+            Array ids = connection.createArrayOf("uuid", eventIds.toArray());
+            try (PreparedStatement insert = connection.prepareStatement("insert into processed_event (consumer, event_id) "
+                    + "select ?, unnest(?) on conflict do nothing returning event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, ids);
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        first.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            } finally {
+                ids.free();
+            }
+            return first;
+        });
     }
 }
