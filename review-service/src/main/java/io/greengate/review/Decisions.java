@@ -38,6 +38,22 @@ public class Decisions {
         validate(request);
         Review review = Review.<Review>findByIdOptional(reviewId)
                 .orElseThrow(() -> ProblemException.notFound("review", reviewId));
+        if (!take(review, request, actor, actorKind)) {
+            throw ProblemException.conflict("review " + reviewId + " is already decided");
+        }
+        return review;
+    }
+
+    /**
+     * Accepts a review in the name of the auto-accept policy, inside the caller's transaction; false when a
+     * reviewer decided it first (the person's decision stands, nothing is rolled back).
+     */
+    public boolean acceptByPolicy(Review review, String actor, String comment) {
+        return take(review, new DecisionRequest(DecisionRequest.Decision.ACCEPT, null, comment, null), actor,
+                ReviewDecided.ACTOR_POLICY);
+    }
+
+    private boolean take(Review review, DecisionRequest request, String actor, String actorKind) {
         Review.Status newStatus = switch (request.decision()) {
             case ACCEPT -> Review.Status.ACCEPTED;
             case MODIFY -> Review.Status.MODIFIED;
@@ -52,26 +68,27 @@ public class Decisions {
         Instant now = Instant.now();
         int moved = entityManager.createQuery("""
                         update Review set status = :status, reason = :reason, comment = :comment,
-                            finalCode = :finalCode, decidedBy = :actor, decidedAt = :now
+                            finalCode = :finalCode, decidedBy = :actor, decidedByKind = :actorKind, decidedAt = :now
                         where id = :id and status = 'PENDING'""")
                 .setParameter("status", newStatus.name())
                 .setParameter("reason", reason)
                 .setParameter("comment", request.comment())
                 .setParameter("finalCode", finalCode)
                 .setParameter("actor", actor)
+                .setParameter("actorKind", actorKind)
                 .setParameter("now", now)
-                .setParameter("id", reviewId)
+                .setParameter("id", review.id)
                 .executeUpdate();
         if (moved == 0) {
-            throw ProblemException.conflict("review " + reviewId + " is already decided");
+            return false;
         }
-        audit(reviewId, request, actor, actorKind, newStatus, reason, now);
+        audit(review.id, request, actor, actorKind, newStatus, reason, now);
         entityManager.refresh(review);
         outbox.add(Topics.REVIEWS, new ReviewDecided(UUID.randomUUID(), now, review.id, review.suggestionId,
                 review.repository, review.commit, review.engine, review.modelVersion, review.language,
                 newStatus.name(), reason, request.comment(), review.code, finalCode, actor, actorKind,
                 Duration.between(review.createdAt, now).toMillis() / 1000.0));
-        return review;
+        return true;
     }
 
     private static void audit(UUID reviewId, DecisionRequest request, String actor, String actorKind,

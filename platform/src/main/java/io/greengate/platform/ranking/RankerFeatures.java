@@ -16,6 +16,9 @@ public final class RankerFeatures {
     /** Bump when a name or an encoding changes: models of another schema are refused where they are scored. */
     public static final String SCHEMA = "greengate-ranker-features-v1";
 
+    /** The model version a suggestion carries when no trained ranker scored it: its confidence is the engine's prior. */
+    public static final String PRIOR_VERSION = "prior";
+
     /** CI's verification report as the reviewer could see it; null fields were not reported. */
     public record Verification(Boolean compiled, Boolean passed, Boolean flaky, Double coverageDelta) {
     }

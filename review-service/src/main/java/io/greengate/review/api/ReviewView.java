@@ -13,8 +13,8 @@ public record ReviewView(UUID id, UUID suggestionId, String repository, String c
                          String targetSymbol, String language, String framework, String caseKind, String testPath,
                          String code, String rationale, Double confidence, List<String> riskFlags,
                          Verification verification, Double energyJoules, Double co2eGrams, String status,
-                         String reason, String comment, String finalCode, String decidedBy, Instant decidedAt,
-                         Instant createdAt, List<AuditEntry> audit) {
+                         String reason, String comment, String finalCode, String decidedBy,
+                         String decidedByKind, Instant decidedAt, Instant createdAt, List<AuditEntry> audit) {
 
     public record Verification(String status, Boolean compiled, Boolean passed, Integer runs, Boolean flaky,
                                Double coverageDelta, String log) {
@@ -30,8 +30,9 @@ public record ReviewView(UUID id, UUID suggestionId, String repository, String c
                 r.rationale, r.confidence, r.riskFlagList(),
                 new Verification(r.verificationStatus, r.compiled, r.passed, r.runs, r.flaky, r.coverageDelta,
                         r.verificationLog),
-                r.energyJoules, r.co2eGrams, r.status, r.reason, r.comment, r.finalCode, r.decidedBy, r.decidedAt,
-                r.createdAt, audit.stream().map(a -> new AuditEntry(a.actor, a.actorKind, a.decision,
-                        a.previousStatus, a.newStatus, a.reason, a.comment, a.decidedAt)).toList());
+                r.energyJoules, r.co2eGrams, r.status, r.reason, r.comment, r.finalCode, r.decidedBy,
+                r.decidedByKind, r.decidedAt, r.createdAt, audit.stream().map(a -> new AuditEntry(a.actor,
+                        a.actorKind, a.decision, a.previousStatus, a.newStatus, a.reason, a.comment, a.decidedAt))
+                        .toList());
     }
 }

@@ -4,6 +4,7 @@ import io.greengate.platform.events.EnergyAttached;
 import io.greengate.platform.events.SuggestionCreated;
 import io.greengate.platform.events.SuggestionVerified;
 import io.greengate.platform.inbox.InboundEvents;
+import io.greengate.review.policy.AutoAccept;
 import io.greengate.review.store.Review;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +15,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Keeps review-service's copy of suggestions: a PENDING review per SuggestionCreated, evidence and energy on it. */
+/**
+ * Keeps review-service's copy of suggestions: a PENDING review per SuggestionCreated, evidence and energy on it.
+ * CI's verification is where the auto-accept policy may decide.
+ */
 @ApplicationScoped
 public class SuggestionEventsConsumer {
 
     private final InboundEvents inbound;
+    private final AutoAccept autoAccept;
 
-    public SuggestionEventsConsumer(InboundEvents inbound) {
+    public SuggestionEventsConsumer(InboundEvents inbound, AutoAccept autoAccept) {
         this.inbound = inbound;
+        this.autoAccept = autoAccept;
     }
 
     @Incoming("suggestions")
@@ -32,7 +38,10 @@ public class SuggestionEventsConsumer {
             if (event instanceof SuggestionCreated created) {
                 open(created);
             } else if (event instanceof SuggestionVerified verified) {
-                Review.findBySuggestion(verified.suggestionId()).ifPresent(review -> attach(review, verified));
+                Review.findBySuggestion(verified.suggestionId()).ifPresent(review -> {
+                    attach(review, verified);
+                    autoAccept.consider(review);
+                });
             }
         });
     }

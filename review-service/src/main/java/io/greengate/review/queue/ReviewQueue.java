@@ -1,5 +1,6 @@
 package io.greengate.review.queue;
 
+import io.greengate.platform.events.ReviewDecided;
 import io.greengate.review.store.Review;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,8 +26,8 @@ public class ReviewQueue {
 
     private static final String ORDER = " order by r.confidence desc nulls last, r.createdAt, r.id";
 
-    /** How many reviews under a filter are in each state. */
-    public record Counts(long pending, long accepted, long modified, long rejected) {
+    /** How many reviews under a filter are in each state; {@code autoAccepted} of the accepted ones by the policy. */
+    public record Counts(long pending, long accepted, long modified, long rejected, long autoAccepted) {
         public long total() {
             return pending + accepted + modified + rejected;
         }
@@ -67,11 +68,17 @@ public class ReviewQueue {
     public Counts counts(QueueFilter filter) {
         Conditions where = Conditions.of(filter);
         Map<String, Long> byStatus = new HashMap<>();
-        where.bind(entityManager.createQuery("select r.status, count(r) from Review r" + where + " group by r.status",
-                        Object[].class))
-                .getResultList().forEach(row -> byStatus.put((String) row[0], (Long) row[1]));
+        long[] autoAccepted = {0};
+        where.bind(entityManager.createQuery("select r.status, r.decidedByKind, count(r) from Review r" + where
+                        + " group by r.status, r.decidedByKind", Object[].class))
+                .getResultList().forEach(row -> {
+                    byStatus.merge((String) row[0], (Long) row[2], Long::sum);
+                    if (ReviewDecided.ACTOR_POLICY.equals(row[1])) {
+                        autoAccepted[0] += (Long) row[2];
+                    }
+                });
         return new Counts(byStatus.getOrDefault("PENDING", 0L), byStatus.getOrDefault("ACCEPTED", 0L),
-                byStatus.getOrDefault("MODIFIED", 0L), byStatus.getOrDefault("REJECTED", 0L));
+                byStatus.getOrDefault("MODIFIED", 0L), byStatus.getOrDefault("REJECTED", 0L), autoAccepted[0]);
     }
 
     /** The repositories, languages and engines of pending reviews, plus whatever the filter already names. */

@@ -70,6 +70,9 @@ public class Review extends PanacheEntityBase {
     public String finalCode;
     @Column(name = "decided_by")
     public String decidedBy;
+    /** REVIEWER or POLICY (auto-accept), as in ReviewDecided.actorKind. */
+    @Column(name = "decided_by_kind")
+    public String decidedByKind;
     @Column(name = "decided_at")
     public Instant decidedAt;
     @Column(name = "created_at")

@@ -1,5 +1,6 @@
 package io.greengate.review.store;
 
+import io.greengate.platform.events.ReviewDecided;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -97,5 +98,14 @@ public class ReviewStatistics {
         repository.ifPresent(value -> query.setParameter("repository", value));
         Object median = query.getSingleResult();
         return median == null ? Optional.empty() : Optional.of(((Number) median).doubleValue());
+    }
+
+    /** How many reviews the auto-accept policy accepted. */
+    public long autoAccepted(Optional<String> repository) {
+        TypedQuery<Long> query = entityManager.createQuery("select count(r) from Review r where r.decidedByKind = :policy"
+                + (repository.isPresent() ? " and r.repository = :repository" : ""), Long.class)
+                .setParameter("policy", ReviewDecided.ACTOR_POLICY);
+        repository.ifPresent(value -> query.setParameter("repository", value));
+        return query.getSingleResult();
     }
 }

@@ -1,6 +1,8 @@
 package io.greengate.review.ui;
 
 import io.greengate.platform.security.Roles;
+import io.greengate.review.policy.AutoAccept;
+import io.greengate.review.policy.PolicyView;
 import io.greengate.review.store.ReviewStatistics;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,7 +27,8 @@ public class InsightsPage {
 
     /** What the insights page shows; {@code repository} null means every repository. */
     public record Model(String user, String repository, List<ReviewStatistics.ModelRecord> models,
-                        List<ReviewStatistics.ReasonCount> reasons, Double medianSecondsToDecision) {
+                        List<ReviewStatistics.ReasonCount> reasons, Double medianSecondsToDecision,
+                        List<PolicyView> policies, long autoAccepted) {
 
         public long rejected() {
             return reasons.stream().mapToLong(ReviewStatistics.ReasonCount::count).sum();
@@ -43,10 +46,12 @@ public class InsightsPage {
     }
 
     private final ReviewStatistics statistics;
+    private final AutoAccept autoAccept;
     private final SecurityIdentity identity;
 
-    public InsightsPage(ReviewStatistics statistics, SecurityIdentity identity) {
+    public InsightsPage(ReviewStatistics statistics, AutoAccept autoAccept, SecurityIdentity identity) {
         this.statistics = statistics;
+        this.autoAccept = autoAccept;
         this.identity = identity;
     }
 
@@ -58,6 +63,8 @@ public class InsightsPage {
         Optional<String> scope = Optional.ofNullable(repository).map(String::strip).filter(r -> !r.isEmpty());
         return Templates.insights(new Model(identity.getPrincipal().getName(), scope.orElse(null),
                 statistics.byModel(scope), statistics.rejectReasons(scope),
-                statistics.medianSecondsToDecision(scope).orElse(null)));
+                statistics.medianSecondsToDecision(scope).orElse(null),
+                scope.map(r -> List.of(autoAccept.of(r))).orElseGet(autoAccept::list),
+                statistics.autoAccepted(scope)));
     }
 }

@@ -1,7 +1,6 @@
 package io.greengate.suggestion.ranking;
 
 import io.greengate.platform.ranking.RankerFeatures;
-
 import io.greengate.suggestion.engine.SuggestedTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Ranker {
 
-    public static final String PRIOR = "prior";
+    public static final String PRIOR = RankerFeatures.PRIOR_VERSION;
     private static final Logger LOG = Logger.getLogger(Ranker.class);
 
     /** The model that ranks and the ranker_load row it came from. */
