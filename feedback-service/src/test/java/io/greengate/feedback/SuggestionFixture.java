@@ -113,7 +113,7 @@ public final class SuggestionFixture {
         return new SuggestionCreated(UUID.randomUUID(), createdAt, suggestionId, batchId, repository, "9f1c2e7",
                 "feature/cart", 42, engine, modelVersion, targetFile, targetSymbol, language, framework,
                 caseKind, "tests/test_" + targetSymbol.toLowerCase().replace('.', '_') + ".py", code, null,
-                "the changed method keeps its contract", confidence, riskFlags, prompt);
+                "the changed method keeps its contract", confidence, riskFlags, prompt, null);
     }
 
     public SuggestionVerified verified(boolean passed, boolean flaky, Double coverageDelta) {

@@ -14,6 +14,7 @@ import io.greengate.suggestion.analysis.ChangeAnalyzer;
 import io.greengate.suggestion.api.BatchView;
 import io.greengate.suggestion.api.CreateSuggestionsRequest;
 import io.greengate.suggestion.api.SuggestionView;
+import io.greengate.suggestion.diff.TargetHunks;
 import io.greengate.suggestion.diff.UnifiedDiffParser;
 import io.greengate.suggestion.engine.Engine;
 import io.greengate.suggestion.engine.Generation;
@@ -32,6 +33,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +46,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class SuggestionBatches {
 
-    /** Suggestions made but not yet stored, with the CPU time (and remote tokens) it took to make them. */
+    /**
+     * Suggestions made but not yet stored, with the CPU time (and remote tokens) it took to make them;
+     * {@code targetDiffs} holds the part of the diff each target symbol ({@link #targetKey}) sits in.
+     */
     public record Draft(Engine engine, List<SuggestedTest> tests, CpuUsage usage, List<String> notes,
-                        Long promptTokens, Long completionTokens, String rankerVersion) {
+                        Long promptTokens, Long completionTokens, String rankerVersion,
+                        Map<String, String> targetDiffs) {
+    }
+
+    private static String targetKey(String file, String symbol) {
+        return file + "#" + symbol;
     }
 
     private static final Logger LOG = Logger.getLogger(SuggestionBatches.class);
@@ -89,9 +99,13 @@ public class SuggestionBatches {
             request.files().forEach(f -> contents.put(f.path(), f.content()));
         }
         List<String> notes = new ArrayList<>();
+        Map<String, String> targetDiffs = new HashMap<>();
         CpuMeter.Measured<Generation> measured = CpuMeter.measure(() -> {
             var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(request.diff()), contents);
             notes.addAll(analysis.notes());
+            TargetHunks hunks = TargetHunks.of(request.diff());
+            analysis.symbols().forEach(symbol -> targetDiffs.put(targetKey(symbol.file(), symbol.qualifiedName()),
+                    hunks.excerpt(symbol.file(), symbol.startLine(), symbol.endLine())));
             GenerationRequest generationRequest = new GenerationRequest(request.repository(), request.diff(),
                     analysis.symbols(), contents, request.maxSuggestionsOrDefault());
             Generation generation = generateWith(chooseEngine(request, notes), generationRequest, notes);
@@ -106,7 +120,7 @@ public class SuggestionBatches {
         Engine engine = generation.promptTokens() != null ? llm : embedded;
         Ranker.Ranking ranking = ranker.rank(engine.name(), generation.tests());
         return new Draft(engine, ranking.tests(), measured.usage(), notes, generation.promptTokens(),
-                generation.completionTokens(), ranking.modelVersion());
+                generation.completionTokens(), ranking.modelVersion(), targetDiffs);
     }
 
     private Engine chooseEngine(CreateSuggestionsRequest request, List<String> notes) {
@@ -157,6 +171,7 @@ public class SuggestionBatches {
         int position = 0;
         for (SuggestedTest test : draft.tests()) {
             Suggestion suggestion = toEntity(test, batch, position++);
+            suggestion.targetDiff = draft.targetDiffs().get(targetKey(test.targetFile(), test.targetSymbol()));
             suggestion.persist();
             outbox.add(Topics.SUGGESTIONS, created(suggestion, batch));
             registry.counter("greengate.suggestions", "engine", batch.engine, "language", suggestion.language)
@@ -218,7 +233,7 @@ public class SuggestionBatches {
         return new SuggestionCreated(UUID.randomUUID(), Instant.now(), s.id, batch.id, batch.repository, batch.commit,
                 batch.branch, batch.pullRequest, batch.engine, batch.modelVersion, s.targetFile, s.targetSymbol,
                 s.language, s.framework, s.caseKind, s.testPath, s.code, s.testFileBase, s.rationale, s.confidence,
-                s.riskFlagList(), s.prompt);
+                s.riskFlagList(), s.prompt, s.targetDiff);
     }
 
     private String fingerprint(CreateSuggestionsRequest request) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A suggested test case was stored; carries everything a reviewer and the patch need.
- * {@code testFileBase} is the test file's content at the commit when the case extends an existing file.
+ * {@code testFileBase} is the test file's content at the commit when the case extends an existing file;
+ * {@code targetDiff} the hunks of CI's diff around the target symbol (unified diff text, cut), for the reviewer.
  */
 public record SuggestionCreated(
         UUID eventId,
@@ -30,7 +31,8 @@ public record SuggestionCreated(
         String rationale,
         double confidence,
         List<String> riskFlags,
-        String prompt) implements GreengateEvent {
+        String prompt,
+        String targetDiff) implements GreengateEvent {
 
     @Override
     public String subjectKey() {

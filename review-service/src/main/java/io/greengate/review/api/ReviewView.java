@@ -11,7 +11,7 @@ import java.util.UUID;
 public record ReviewView(UUID id, UUID suggestionId, String repository, String commit, String branch,
                          Integer pullRequest, String engine, String modelVersion, String targetFile,
                          String targetSymbol, String language, String framework, String caseKind, String testPath,
-                         String code, String rationale, Double confidence, List<String> riskFlags,
+                         String targetDiff, String code, String rationale, Double confidence, List<String> riskFlags,
                          Verification verification, Double energyJoules, Double co2eGrams, String status,
                          String reason, String comment, String finalCode, String decidedBy,
                          String decidedByKind, Instant decidedAt, Instant createdAt, List<AuditEntry> audit) {
@@ -26,8 +26,8 @@ public record ReviewView(UUID id, UUID suggestionId, String repository, String c
 
     public static ReviewView of(Review r, List<DecisionAudit> audit) {
         return new ReviewView(r.id, r.suggestionId, r.repository, r.commit, r.branch, r.pullRequest, r.engine,
-                r.modelVersion, r.targetFile, r.targetSymbol, r.language, r.framework, r.caseKind, r.testPath, r.code,
-                r.rationale, r.confidence, r.riskFlagList(),
+                r.modelVersion, r.targetFile, r.targetSymbol, r.language, r.framework, r.caseKind, r.testPath,
+                r.targetDiff, r.code, r.rationale, r.confidence, r.riskFlagList(),
                 new Verification(r.verificationStatus, r.compiled, r.passed, r.runs, r.flaky, r.coverageDelta,
                         r.verificationLog),
                 r.energyJoules, r.co2eGrams, r.status, r.reason, r.comment, r.finalCode, r.decidedBy,

@@ -79,6 +79,7 @@ public class SuggestionEventsConsumer {
         review.testPath = created.testPath();
         review.code = created.code();
         review.testFileBase = created.testFileBase();
+        review.targetDiff = created.targetDiff();
         review.rationale = created.rationale();
         review.confidence = created.confidence();
         review.riskFlags = created.riskFlags() == null ? "" : String.join(",", created.riskFlags());

@@ -45,6 +45,9 @@ public class Review extends PanacheEntityBase {
     public String code;
     @Column(name = "test_file_base")
     public String testFileBase;
+    /** The hunks of CI's diff around the target symbol, as suggestion-service cut them. */
+    @Column(name = "target_diff")
+    public String targetDiff;
     public String rationale;
     public Double confidence;
     @Column(name = "risk_flags")

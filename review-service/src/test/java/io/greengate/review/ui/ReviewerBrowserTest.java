@@ -169,6 +169,10 @@ class ReviewerBrowserTest {
         assertTrue(browser.find(By.id("energy")).getText().contains("3.60 J"));
         assertTrue(browser.find(By.cssSelector("#suggested-code .token.keyword")).isDisplayed(),
                 "the code is highlighted");
+        assertTrue(browser.find(By.id("target-diff")).getText()
+                .contains("+        return sum(item.price for item in self.items)"), "the change the test targets");
+        assertTrue(browser.find(By.cssSelector("#target-diff .token.inserted-sign")).isDisplayed(),
+                "the diff is highlighted");
         browser.screenshotFullPage("review");
         keys("?");
         assertTrue(browser.find(By.id("help")).isDisplayed());
@@ -315,7 +319,8 @@ class ReviewerBrowserTest {
                 .rationale("Because " + script + " and " + textarea + " and " + hover)
                 .target("src/<img src=x onerror=\"window.__xss=4\">.py", "Cart.<svg onload=\"window.__xss=7\">")
                 .engine("llm", "<img src=x onerror=\"window.__xss=8\">")
-                .risk("<i onmouseover=\"window.__xss=6\">flag</i>").publish(codec);
+                .risk("<i onmouseover=\"window.__xss=6\">flag</i>")
+                .targetDiff("--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-" + script + "\n+" + textarea + "\n").publish(codec);
         String id = (String) Seed.awaitReviews(commit, 1).get(0).get("id");
 
         browser.open("/?change=" + commit);
@@ -331,6 +336,8 @@ class ReviewerBrowserTest {
         String rationale = browser.find(By.id("rationale")).getText();
         assertTrue(rationale.contains(script) && rationale.contains(textarea) && rationale.contains(hover), rationale);
         assertTrue(browser.find(By.id("target-symbol")).getText().contains("<svg onload="));
+        String diff = browser.find(By.id("target-diff")).getText();
+        assertTrue(diff.contains(script) && diff.contains(textarea), diff);
         assertTrue(browser.find(By.id("model-version")).getText().contains("<img src=x"));
         assertEquals(code, browser.driver.findElement(By.id("modified-code")).getDomProperty("value"),
                 "the editor holds the code as it is");

@@ -38,6 +38,14 @@ final class Seed {
     double confidence = 0.5;
     List<String> riskFlags = List.of();
     Integer pullRequest = 42;
+    String targetDiff = """
+            --- a/src/cart.py
+            +++ b/src/cart.py
+            @@ -10,2 +10,3 @@ class Cart:
+                 def total(self):
+            -        return sum(self.items)
+            +        return sum(item.price for item in self.items)
+            """;
     Instant occurredAt = Instant.now();
 
     private Seed(String commit) {
@@ -96,6 +104,11 @@ final class Seed {
         return this;
     }
 
+    Seed targetDiff(String value) {
+        targetDiff = value;
+        return this;
+    }
+
     Seed pullRequest(Integer value) {
         pullRequest = value;
         return this;
@@ -106,7 +119,7 @@ final class Seed {
         SuggestionCreated event = new SuggestionCreated(UUID.randomUUID(), occurredAt, UUID.randomUUID(),
                 UUID.randomUUID(), repository, commit, "feature/cart", pullRequest, engine, modelVersion, targetFile,
                 targetSymbol, language, framework, "signature", testPath, code, null, rationale, confidence, riskFlags,
-                null);
+                null, targetDiff);
         send(codec, Topics.SUGGESTIONS, event.subjectKey(), codec.toJson(event));
         occurredAt = occurredAt.plusMillis(1);
         return event.suggestionId();

@@ -37,6 +37,9 @@ public class Suggestion extends PanacheEntityBase {
     public String code;
     @Column(name = "test_file_base")
     public String testFileBase;
+    /** The hunks of CI's diff around the target symbol, for the reviewer. */
+    @Column(name = "target_diff")
+    public String targetDiff;
     public String rationale;
     /** What the engine was asked (LLM engine), kept for the fine-tuning datasets. */
     public String prompt;

@@ -83,6 +83,9 @@ class SuggestionResourceTest {
         assertEquals("SuggestionCreated", json.getString("type"));
         assertEquals("Cart.total", json.getString("targetSymbol"));
         assertFalse(json.getString("eventId").isBlank());
+        String targetDiff = json.getString("targetDiff");
+        assertTrue(targetDiff.startsWith("--- a/src/cart.py\n+++ b/src/cart.py\n@@ "), targetDiff);
+        assertTrue(targetDiff.contains("+    def total(self"), "the hunk holds the target method: " + targetDiff);
     }
 
     @Test
