@@ -4,11 +4,14 @@ import io.greengate.infra.TestAccounts;
 import io.greengate.platform.events.EventCodec;
 import io.greengate.review.Suggestions;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -16,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Who may see the reviewer's pages, and what a form post needs besides a login. */
 @QuarkusTest
@@ -65,6 +69,25 @@ class UiSecurityTest {
                 .then().statusCode(302).header("Location", endsWith("/")).extract().cookie("quarkus-credential");
         browser().cookie("quarkus-credential", cookie).when().get("/").then().statusCode(200)
                 .body(containsString("Signed in as <strong>" + TestAccounts.REVIEWER + "</strong>"));
+    }
+
+    @Test
+    void aLoginPostedFromAnotherSiteIsRefusedAndLogsNobodyIn() {
+        String own = "http://localhost:" + RestAssured.port;
+        for (Map.Entry<String, String> crossSite : List.of(Map.entry("Origin", "https://evil.example"),
+                Map.entry("Origin", "null"), Map.entry("Referer", "https://evil.example/page.html"),
+                Map.entry("Sec-Fetch-Site", "cross-site"))) {
+            Map<String, String> cookies = browser().header(crossSite.getKey(), crossSite.getValue())
+                    .contentType(ContentType.URLENC).formParam("j_username", TestAccounts.REVIEWER)
+                    .formParam("j_password", TestAccounts.REVIEWER_PASSWORD).when().post("/j_security_check")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:greengate:problem:cross-site-login")).extract().cookies();
+            assertFalse(cookies.containsKey("quarkus-credential"), crossSite + " logged the reviewer in");
+        }
+        browser().header("Origin", own).header("Referer", own + "/login").header("Sec-Fetch-Site", "same-origin")
+                .contentType(ContentType.URLENC).formParam("j_username", TestAccounts.REVIEWER)
+                .formParam("j_password", TestAccounts.REVIEWER_PASSWORD).when().post("/j_security_check")
+                .then().statusCode(302).header("Location", endsWith("/"));
     }
 
     @Test
