@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -50,12 +51,19 @@ class ReviewLoopIT {
         kafka = KafkaBroker.start(Files.createTempDirectory("e2e-kafka"), 0);
         Path accounts = Files.createTempFile("accounts", "");
         Files.write(accounts, TestAccounts.accountLines());
-        environment = Map.of(
+        environment = new HashMap<>(Map.of(
                 "GREENGATE_DB_URL", postgres.jdbcUrl(),
                 "GREENGATE_KAFKA", kafka.bootstrapServers(),
-                "GREENGATE_ACCOUNTS_FILE", accounts.toString());
+                "GREENGATE_ACCOUNTS_FILE", accounts.toString(),
+                "GREENGATE_INSIGHTS_TOKEN", TestAccounts.CI_TOKEN));
         for (String service : SERVICES) {
-            running.put(service, new ServiceProcess(service, root, environment, logs).start());
+            running.put(service, new ServiceProcess(service, root, environment, logs));
+        }
+        // review-service's insights page reads the two others' figures
+        environment.put("GREENGATE_INSIGHTS_FEEDBACK_URL", url("feedback-service"));
+        environment.put("GREENGATE_INSIGHTS_CARBON_URL", url("carbon-meter"));
+        for (ServiceProcess service : running.values()) {
+            service.start();
         }
         for (ServiceProcess service : running.values()) {
             service.awaitReady(Duration.ofSeconds(180));
@@ -155,6 +163,25 @@ class ReviewLoopIT {
                 .collect(Collectors.groupingBy(json -> json.getString("reviewId"), Collectors.counting()));
         assertEquals(decided, perReview.keySet());
         assertTrue(perReview.values().stream().allMatch(count -> count == 1), perReview.toString());
+
+        // 8. the insights page shows carbon-meter's energy per accepted test and feedback-service's figures
+        String insights = awaitInsights(html -> html.contains("id=\"carbon-rows\"")
+                && html.contains("id=\"feedback-figures\"") && html.contains("<td data-label=\"Group\">" + REPOSITORY));
+        assertFalse(insights.contains("Missing:"), insights);
+    }
+
+    private static String awaitInsights(java.util.function.Predicate<String> ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String html = "";
+        while (System.nanoTime() < deadline) {
+            html = reviewer().accept(ContentType.HTML).queryParam("repository", REPOSITORY)
+                    .get(url("review-service") + "/insights").then().statusCode(200).extract().asString();
+            if (ready.test(html)) {
+                return html;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the insights page never showed both services' figures:\n" + html);
     }
 
     private static JsonPath postDiff(ShopRepository shop, String commit) throws Exception {

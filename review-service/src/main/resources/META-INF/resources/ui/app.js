@@ -203,7 +203,43 @@
     main.insertBefore(notice, main.firstChild);
   });
 
+  // Acceptance over time (insights page): one uPlot line chart per [data-chart], data from the section's attribute
+  var CHART_COLOURS = ['#1a7f37', '#0969da', '#bf3989', '#9a6700', '#8250df', '#cf222e'];
+
+  function drawCharts(root) {
+    if (!window.uPlot || !root.querySelectorAll) {
+      return;
+    }
+    var holders = root.querySelectorAll('[data-chart]');
+    if (holders.length === 0) {
+      return;
+    }
+    var section = byId('acceptance-charts');
+    var data = section ? JSON.parse(section.getAttribute('data-charts')) : null;
+    Array.prototype.forEach.call(holders, function (holder) {
+      var chart = data && data[holder.getAttribute('data-chart')];
+      if (!chart || chart.series.length === 0 || holder.querySelector('.uplot')) {
+        return;
+      }
+      var series = [{}].concat(chart.series.map(function (s, i) {
+        return {
+          label: s.name, stroke: CHART_COLOURS[i % CHART_COLOURS.length], width: 2, spanGaps: true,
+          points: {show: true, size: 6},
+          value: function (u, v) { return v == null ? '–' : Math.round(v * 100) + ' %'; }
+        };
+      }));
+      var values = [chart.x].concat(chart.series.map(function (s) { return s.values; }));
+      var width = Math.max(280, holder.clientWidth || 560);
+      new window.uPlot({
+        width: width, height: 220, series: series,
+        scales: {y: {range: [0, 1]}},
+        axes: [{}, {size: 56, values: function (u, ticks) { return ticks.map(function (t) { return Math.round(t * 100) + ' %'; }); }}]
+      }, values, holder);
+    });
+  }
+
   function enhance(root) {
+    drawCharts(root);
     var selectAll = root.querySelector ? root.querySelector('#select-all') : null;
     if (selectAll) {
       selectAll.hidden = false;

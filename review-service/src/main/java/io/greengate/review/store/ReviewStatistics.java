@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -102,10 +104,33 @@ public class ReviewStatistics {
 
     /** How many reviews the auto-accept policy accepted. */
     public long autoAccepted(Optional<String> repository) {
-        TypedQuery<Long> query = entityManager.createQuery("select count(r) from Review r where r.decidedByKind = :policy"
-                + (repository.isPresent() ? " and r.repository = :repository" : ""), Long.class)
+        TypedQuery<Long> query = entityManager.createQuery("select count(r) from Review r"
+                + " where r.decidedByKind = :policy" + (repository.isPresent() ? " and r.repository = :repository" : ""), Long.class)
                 .setParameter("policy", ReviewDecided.ACTOR_POLICY);
         repository.ifPresent(value -> query.setParameter("repository", value));
         return query.getSingleResult();
+    }
+
+    /** Decisions of one day (UTC) in one group (an engine or a repository). */
+    public record DailyAcceptance(LocalDate day, String group, long decided, long kept) {
+    }
+
+    /** What was decided each day since {@code since}, per engine or per repository ({@code byRepository}). */
+    public List<DailyAcceptance> acceptanceByDay(boolean byRepository, Optional<String> repository, Instant since) {
+        String group = byRepository ? "repository" : "coalesce(engine, 'unknown')";
+        Query query = entityManager.createNativeQuery("select "
+                + "cast(date_trunc('day', decided_at at time zone 'UTC') as date), " + group + ", count(*), count(*) filter (where status in ('ACCEPTED', 'MODIFIED')) from review"
+                + " where decided_at >= :since" + (repository.isPresent() ? " and repository = :repository" : "")
+                + " group by 1, 2 order by 1, 2");
+        query.setParameter("since", since);
+        repository.ifPresent(value -> query.setParameter("repository", value));
+        List<DailyAcceptance> days = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            LocalDate day = columns[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) columns[0];
+            days.add(new DailyAcceptance(day, (String) columns[1], ((Number) columns[2]).longValue(),
+                    ((Number) columns[3]).longValue()));
+        }
+        return days;
     }
 }

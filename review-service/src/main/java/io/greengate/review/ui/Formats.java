@@ -30,6 +30,10 @@ public final class Formats {
         return fraction == null ? "0" : String.format(Locale.ROOT, "%.2f", Math.max(0, Math.min(1, fraction)));
     }
 
+    static String hours(Double hours) {
+        return hours == null ? "–" : String.format(Locale.ROOT, "%.1f h", hours);
+    }
+
     static String sha(String commit) {
         return commit == null ? NONE : commit.length() > 10 ? commit.substring(0, 10) : commit;
     }

@@ -18,6 +18,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -242,6 +244,7 @@ class ReviewerBrowserTest {
         decide(reviews.get(2), Map.of("decision", "REJECT", "reason", "DUPLICATE"));
         decide(reviews.get(3), Map.of("decision", "REJECT", "reason", "STYLE"));
 
+        browser.consoleErrors();
         browser.open("/insights?repository=" + repository);
         String embedded = browser.find(By.cssSelector("#models tbody tr:nth-child(1)")).getText();
         assertTrue(embedded.startsWith("embedded"), embedded);
@@ -250,6 +253,19 @@ class ReviewerBrowserTest {
         String llm = browser.find(By.cssSelector("#models tbody tr:nth-child(2)")).getText();
         assertTrue(llm.startsWith("llm") && llm.contains("0 %"), llm);
         assertTrue(browser.find(By.id("reasons-list")).getText().contains("DUPLICATE"));
+
+        browser.await(d -> !d.findElements(By.cssSelector("#chart-engine .uplot canvas")).isEmpty());
+        String legend = browser.find(By.cssSelector("#chart-engine .u-legend")).getText();
+        assertTrue(legend.contains("embedded") && legend.contains("llm"), "one line per engine: " + legend);
+        assertFalse(browser.find(By.cssSelector("#chart-repository .uplot canvas")).getSize().getHeight() == 0);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        List<String> todayRow = browser.driver.findElements(By.cssSelector("#table-engine tbody tr:last-child > *"))
+                .stream().map(cell -> cell.getDomProperty("textContent").strip()).toList();
+        assertEquals(List.of(today, "2 of 3", "0 of 1"), todayRow, "today's decisions per engine, as a table too");
+        // this test runs review-service alone: the page says what it lacks instead of failing
+        assertTrue(browser.find(By.id("carbon-missing")).getText().contains("carbon-meter is unreachable"));
+        assertTrue(browser.find(By.id("feedback-missing")).getText().contains("feedback-service is unreachable"));
+        assertEquals(List.of(), browser.consoleErrors(), "the charts run under the page's CSP");
         browser.screenshotFullPage("insights");
     }
 
