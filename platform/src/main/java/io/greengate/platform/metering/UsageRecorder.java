@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.DoubleAdder;
 
 /** Publishes measured CPU time as UsageMeasured (through the outbox) and counts it for Prometheus. */
 @ApplicationScoped
@@ -21,6 +22,8 @@ public class UsageRecorder {
     private final MeterRegistry registry;
     private final String service;
     private final Optional<String> region;
+    /** CPU seconds recorded for metered work since {@link ServiceUsageReporter} last asked. */
+    private final DoubleAdder attributedCpuSeconds = new DoubleAdder();
 
     public UsageRecorder(Outbox outbox, MeterRegistry registry,
                          @ConfigProperty(name = "quarkus.application.name") String service,
@@ -42,6 +45,9 @@ public class UsageRecorder {
                 subject.subjectType(), subject.subjectId(), subject.repository(), subject.engine(), subject.model(),
                 usage.cpuSeconds(), usage.wallSeconds(), promptTokens, completionTokens, region.orElse(null));
         outbox.add(Topics.USAGE, event);
+        if (!ServiceUsageReporter.KIND.equals(subject.kind())) {
+            attributedCpuSeconds.add(usage.cpuSeconds());
+        }
         Counter.builder("greengate.cpu.seconds")
                 .description("CPU seconds measured around Greengate's own work")
                 .tag("service", service)
@@ -49,5 +55,9 @@ public class UsageRecorder {
                 .register(registry)
                 .increment(usage.cpuSeconds());
         return event;
+    }
+
+    double takeAttributedCpuSeconds() {
+        return attributedCpuSeconds.sumThenReset();
     }
 }

@@ -1,5 +1,6 @@
 package io.greengate.platform.outbox;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -32,6 +33,7 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final MutinyEmitter<String> emitter;
     private final AtomicBoolean signalled = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public OutboxRelay(EntityManager entityManager, @Channel("greengate-outbox") MutinyEmitter<String> emitter) {
         this.entityManager = entityManager;
@@ -45,6 +47,11 @@ public class OutboxRelay {
         }
     }
 
+    /** Rows left now are sent by the next start: relaying into a closing datasource only delays the stop. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** At most one relay runs and one waits, however many commits signal meanwhile. */
     private synchronized void relaySignalled() {
         signalled.set(false);
@@ -55,6 +62,9 @@ public class OutboxRelay {
     @Scheduled(every = "${greengate.outbox.poll-interval:1s}", delayed = "${greengate.outbox.start-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void relayPending() {
+        if (stopping) {
+            return;
+        }
         try {
             while (relayBatch() == BATCH_SIZE) {
                 // keep draining while full batches come back
