@@ -84,7 +84,8 @@ public class EnergyLedger {
         long tokens = orZero(usage.promptTokens()) + orZero(usage.completionTokens());
         EnergyEstimate estimate = model.estimate(new Workload(usage.cpuSeconds(), usage.wallSeconds(),
                 config.usageVcpus(), null, tokens, usage.model(),
-                usage.region() != null ? usage.region() : config.grid().serviceRegion().orElse(null)));
+                usage.region() != null ? usage.region() : config.grid().serviceRegion().orElse(null),
+                usage.reportedEnergyJoules()));
 
         EnergyRecord record = newRecord(estimate, usage.occurredAt() != null ? usage.occurredAt() : Instant.now());
         record.usageEventId = usage.eventId();
@@ -100,6 +101,7 @@ public class EnergyLedger {
         record.vcpus = config.usageVcpus();
         record.promptTokens = usage.promptTokens();
         record.completionTokens = usage.completionTokens();
+        record.suggestions = usage.suggestions();
         return Optional.of(record);
     }
 
@@ -164,8 +166,13 @@ public class EnergyLedger {
         if (!isSeconds(usage.cpuSeconds()) || !isSeconds(usage.wallSeconds())) {
             return Optional.of("cpuSeconds and wallSeconds must be between 0 and " + MAX_SECONDS);
         }
-        if (orZero(usage.promptTokens()) < 0 || orZero(usage.completionTokens()) < 0) {
-            return Optional.of("token counts must not be negative");
+        if (orZero(usage.promptTokens()) < 0 || orZero(usage.completionTokens()) < 0
+                || (usage.suggestions() != null && usage.suggestions() < 0)) {
+            return Optional.of("token and suggestion counts must not be negative");
+        }
+        if (usage.reportedEnergyJoules() != null && !(usage.reportedEnergyJoules() >= 0
+                && usage.reportedEnergyJoules() <= MAX_SECONDS * 1000)) {
+            return Optional.of("reportedEnergyJoules must be between 0 and " + MAX_SECONDS * 1000);
         }
         if (tooLong(usage.service(), 100) || tooLong(usage.kind(), 50) || tooLong(usage.subjectType(), 50)
                 || tooLong(usage.subjectId(), 200) || tooLong(usage.repository(), 300) || tooLong(usage.engine(), 100)

@@ -179,7 +179,7 @@ public class SuggestionBatches {
         }
         usage.record(new UsageRecorder.Subject("INFERENCE", "batch", batch.id.toString(), batch.repository,
                 batch.engine, draft.engine().modelVersion()), new CpuUsage(batch.cpuSeconds, batch.wallSeconds),
-                draft.promptTokens(), draft.completionTokens());
+                new UsageRecorder.Yield(draft.promptTokens(), draft.completionTokens(), draft.tests().size(), null));
         return view(batch);
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
  *   compute_J = wallSeconds x vcpus x P_min + cpuSeconds x (P_max - P_min)   idle share for the time the vCPUs
  *                                                                            were held, load share for CPU time
  *   memory_J  = memoryGb x P_memory x wallSeconds                            when the memory is known
- *   tokens_J  = (promptTokens + completionTokens) x joulesPerToken(model)    remote LLMs
+ *   tokens_J  = (promptTokens + completionTokens) x joulesPerToken(model)    remote LLMs (or the energy the
+ *                                                                            server reported, when it did)
  *   energy_J  = (compute_J + memory_J) x PUE + tokens_J
  *   co2e_g    = energy_J / 3.6e6 x gridIntensity(region)                     g CO2e per kWh
  *   embodied_g = vcpus x wallSeconds / 3600 x embodiedGramsPerVcpuHour       SCI's M
@@ -37,7 +38,8 @@ public class EnergyModel {
                 + work.cpuSeconds() * (config.cpu().maxWattsPerVcpu() - config.cpu().minWattsPerVcpu());
         double memoryJoules = work.memoryGb() == null ? 0
                 : work.memoryGb() * config.memory().wattsPerGb() * work.wallSeconds();
-        double tokenJoules = work.tokens() * joulesPerToken(work.model());
+        boolean reported = work.reportedJoules() != null && work.reportedJoules() >= 0;
+        double tokenJoules = reported ? work.reportedJoules() : work.tokens() * joulesPerToken(work.model());
         double energyJoules = (computeJoules + memoryJoules) * config.pue() + tokenJoules;
 
         String region = work.region() == null || work.region().isBlank() ? null : normalize(work.region());
@@ -45,7 +47,7 @@ public class EnergyModel {
         double intensity = known != null ? known : config.grid().worldAverage();
         double co2eGrams = energyJoules / JOULES_PER_KWH * intensity;
         double embodiedGrams = work.vcpus() * work.wallSeconds() / 3600 * config.embodiedGramsPerVcpuHour();
-        Method method = work.tokens() > 0 ? Method.TOKENS : Method.MODEL;
+        Method method = reported ? Method.REPORTED : work.tokens() > 0 ? Method.TOKENS : Method.MODEL;
         return new EnergyEstimate(energyJoules, co2eGrams, embodiedGrams, method, region, intensity, known == null);
     }
 

@@ -7,5 +7,7 @@ public enum Method {
     /** Read from the machine's Intel RAPL energy counters. */
     RAPL,
     /** Remote LLM: tokens times joules per token of the model. */
-    TOKENS
+    TOKENS,
+    /** Remote LLM: the energy its server reported for the call (plus the local CPU model). */
+    REPORTED
 }

@@ -10,7 +10,7 @@ public final class ReportCsv {
 
     static final List<String> HEADER = List.of("key", "count", "cpuSeconds", "energyJoules", "co2eGrams",
             "embodiedGrams", "acceptedTests", "energyPerAcceptedTestJoules", "co2ePerAcceptedTestGrams",
-            "sciPerAcceptedTest");
+            "sciPerAcceptedTest", "suggestions", "sciPerSuggestion", "builds", "sciPerBuild");
 
     private ReportCsv() {
     }
@@ -21,7 +21,9 @@ public final class ReportCsv {
             csv.append(Stream.of(text(row.key()), String.valueOf(row.count()), number(row.cpuSeconds()),
                             number(row.energyJoules()), number(row.co2eGrams()), number(row.embodiedGrams()),
                             String.valueOf(row.acceptedTests()), number(row.energyPerAcceptedTestJoules()),
-                            number(row.co2ePerAcceptedTestGrams()), number(row.sciPerAcceptedTest()))
+                            number(row.co2ePerAcceptedTestGrams()), number(row.sciPerAcceptedTest()),
+                            String.valueOf(row.suggestions()), number(row.sciPerSuggestion()),
+                            String.valueOf(row.builds()), number(row.sciPerBuild()))
                     .collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();

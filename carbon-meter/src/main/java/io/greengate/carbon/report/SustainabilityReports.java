@@ -1,5 +1,6 @@
 package io.greengate.carbon.report;
 
+import io.greengate.carbon.EnergyLedger;
 import io.greengate.carbon.store.AcceptedTest;
 import io.greengate.carbon.store.EnergyRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +50,17 @@ public class SustainabilityReports {
     private Map<String, ReportRow.Totals> energyBy(GroupBy groupBy, Instant from, Instant to) {
         String key = "e." + groupBy.energyProperty;
         TypedQuery<Object[]> query = entityManager.createQuery("select " + key + ", count(e), sum(e.cpuSeconds), "
-                + "sum(e.energyJoules), sum(e.co2eGrams), sum(e.embodiedGrams) from "
+                + "sum(e.energyJoules), sum(e.co2eGrams), sum(e.embodiedGrams), sum(coalesce(e.suggestions, 0)), "
+                + "sum(case when e.kind = :build then 1 else 0 end), "
+                + "sum(case when e.kind = :build then e.co2eGrams + e.embodiedGrams else 0 end) from "
                 + EnergyRecord.class.getSimpleName() + " e" + period("e.occurredAt", from, to)
                 + " group by " + key, Object[].class);
         Map<String, ReportRow.Totals> byKey = new HashMap<>();
+        query.setParameter("build", EnergyLedger.BUILD_KIND);
         for (Object[] row : withPeriod(query, from, to).getResultList()) {
             byKey.put((String) row[0], new ReportRow.Totals(((Number) row[1]).longValue(), number(row[2]),
-                    number(row[3]), number(row[4]), number(row[5])));
+                    number(row[3]), number(row[4]), number(row[5]), (long) number(row[6]), (long) number(row[7]),
+                    number(row[8])));
         }
         return byKey;
     }

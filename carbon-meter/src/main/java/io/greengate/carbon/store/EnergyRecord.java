@@ -50,6 +50,8 @@ public class EnergyRecord extends PanacheEntityBase {
     public Long promptTokens;
     @Column(name = "completion_tokens")
     public Long completionTokens;
+    /** The suggestions an INFERENCE batch produced: SCI per suggestion divides by them. */
+    public Integer suggestions;
     public String region;
     @Column(name = "grid_intensity")
     public double gridIntensity;

@@ -52,6 +52,7 @@ class ReportResourceTest {
     private static final double TOTAL_GRAMS = (BUILD_A_JOULES + BUILD_B_JOULES) / 3_600_000 * 278.6
             + INFERENCE_JOULES / 3_600_000 * 475;
     private static final double TOTAL_CPU = 150 + 500 + 0.5;
+    private static final double BUILD_GRAMS = (BUILD_A_JOULES + BUILD_B_JOULES) / 3_600_000 * 278.6;
 
     @BeforeAll
     static void readNumbersAsDoubles() {
@@ -129,6 +130,10 @@ class ReportResourceTest {
         assertEquals(1795.01612, number(row, "energyPerAcceptedTestJoules"), 1e-6);
         assertEquals(TOTAL_GRAMS / 2, number(row, "co2ePerAcceptedTestGrams"), 1e-9);
         assertEquals(TOTAL_GRAMS / 2, number(row, "sciPerAcceptedTest"), 1e-9, "M = 0: SCI = E x I / R");
+        assertEquals(3, number(row, "suggestions"), "the inference batch made 3 suggestions");
+        assertEquals(TOTAL_GRAMS / 3, number(row, "sciPerSuggestion"), 1e-9);
+        assertEquals(2, number(row, "builds"));
+        assertEquals(BUILD_GRAMS / 2, number(row, "sciPerBuild"), 1e-9, "a build's SCI counts builds only");
     }
 
     @Test
@@ -163,7 +168,8 @@ class ReportResourceTest {
         List<String> lines = Arrays.asList(csv.split("\r\n"));
 
         assertEquals("key,count,cpuSeconds,energyJoules,co2eGrams,embodiedGrams,acceptedTests,"
-                + "energyPerAcceptedTestJoules,co2ePerAcceptedTestGrams,sciPerAcceptedTest", lines.get(0));
+                + "energyPerAcceptedTestJoules,co2ePerAcceptedTestGrams,sciPerAcceptedTest,suggestions,sciPerSuggestion,"
+                + "builds,sciPerBuild", lines.get(0));
         String[] row = lines.stream().filter(l -> l.startsWith(repository + ",")).findFirst().orElseThrow()
                 .split(",");
         assertEquals("3", row[1]);
@@ -175,6 +181,10 @@ class ReportResourceTest {
         assertEquals(1795.01612, Double.parseDouble(row[7]), 1e-6);
         assertEquals(TOTAL_GRAMS / 2, Double.parseDouble(row[8]), 1e-9);
         assertEquals(TOTAL_GRAMS / 2, Double.parseDouble(row[9]), 1e-9);
+        assertEquals("3", row[10]);
+        assertEquals(TOTAL_GRAMS / 3, Double.parseDouble(row[11]), 1e-9);
+        assertEquals("2", row[12]);
+        assertEquals(BUILD_GRAMS / 2, Double.parseDouble(row[13]), 1e-9);
     }
 
     @Test

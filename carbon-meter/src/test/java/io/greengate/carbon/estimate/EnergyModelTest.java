@@ -97,6 +97,18 @@ class EnergyModelTest {
     }
 
     @Test
+    void energyTheLlmServerReportedReplacesTheTokenEstimate() {
+        EnergyEstimate estimate = model.estimate(new Workload(0.02, 0.5, 1, null, 1500, "some-remote-model", null,
+                12.5));
+
+        // the server's 12.5 J instead of 1500 tokens x 3.5 J; the local CPU as before
+        double joules = 12.5 + (0.5 * P_MIN + 0.02 * (P_MAX - P_MIN)) * PUE;
+        assertEquals(12.982602, joules, 1e-9);
+        assertEquals(joules, estimate.energyJoules(), 1e-9);
+        assertEquals(Method.REPORTED, estimate.method());
+    }
+
+    @Test
     void aModelWithItsOwnJoulesPerTokenUsesThem() {
         EnergyModel configured = new EnergyModel(Coefficients.with(
                 Map.of("greengate.carbon.llm.joules-per-token.\"llama-3.1-8b\"", "0.4")));

@@ -89,7 +89,7 @@ class UsageMeasuredConsumerTest {
     void aRemoteLlmUsageIsEstimatedFromItsTokens() {
         UsageMeasured usage = new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service",
                 "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "llm", "gpt-remote", 0.02, 0.5,
-                1200L, 300L, null);
+                1200L, 300L, null, null, null);
         Events.sendUsage(codec, usage);
 
         String attached = awaitEnergyOf(usage).stream().filter(v -> v.contains(usage.eventId().toString()))
@@ -100,10 +100,24 @@ class UsageMeasuredConsumerTest {
     }
 
     @Test
+    void energyTheLlmServerReportedIsUsedInsteadOfTheTokenEstimate() {
+        UsageMeasured usage = new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service",
+                "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "llm", "gpt-remote", 0.02, 0.5,
+                1200L, 300L, null, 2, 12.5);
+        Events.sendUsage(codec, usage);
+
+        String attached = awaitEnergyOf(usage).stream().filter(v -> v.contains(usage.eventId().toString()))
+                .findFirst().orElseThrow();
+        // the server's 12.5 J + (0.5 x 0.74 + 0.02 x 2.76) x 1.135 J of local CPU
+        assertEquals(12.982602, Json.parse(attached).getDouble("energyJoules"), 1e-6);
+        assertEquals("REPORTED", Json.parse(attached).getString("method"));
+    }
+
+    @Test
     void payloadsThatAreNotUsagesAreSkippedAndConsumptionGoesOn() {
         UsageMeasured impossible = new UsageMeasured(UUID.randomUUID(), Instant.now(),
                 "suggestion-service", "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "embedded",
-                "ranker-3", -5, 1, null, null, null);
+                "ranker-3", -5, 1, null, null, null, null, null);
         UsageMeasured valid = Events.inference(repository(), "ranker-3", 0.1, 0.1, null, null);
 
         TopicProbe.send(GreengateTestInfra.bootstrapServers(), Topics.USAGE, "x", "this is not json");

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * CPU time (and, for remote LLMs, tokens) spent on one piece of work; carbon-meter turns it into energy.
- * {@code region} is where the service runs ({@code greengate.region}), null when not configured.
+ * {@code region} is where the service runs ({@code greengate.region}), null when not configured;
+ * {@code suggestions} how many suggestions the work produced (an INFERENCE batch), for SCI per suggestion;
+ * {@code reportedEnergyJoules} the energy a remote LLM server reported for the call, when it reports one.
  */
 public record UsageMeasured(
         UUID eventId,
@@ -21,7 +23,9 @@ public record UsageMeasured(
         double wallSeconds,
         Long promptTokens,
         Long completionTokens,
-        String region) implements GreengateEvent {
+        String region,
+        Integer suggestions,
+        Double reportedEnergyJoules) implements GreengateEvent {
 
     @Override
     public String subjectKey() {

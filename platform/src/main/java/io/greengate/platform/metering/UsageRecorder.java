@@ -39,11 +39,22 @@ public class UsageRecorder {
                           String model) {
     }
 
+    /** What the work yielded besides CPU time: remote tokens, suggestions made, energy a remote server reported. */
+    public record Yield(Long promptTokens, Long completionTokens, Integer suggestions, Double reportedEnergyJoules) {
+        public static final Yield NONE = new Yield(null, null, null, null);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UsageMeasured record(Subject subject, CpuUsage usage, Long promptTokens, Long completionTokens) {
+        return record(subject, usage, new Yield(promptTokens, completionTokens, null, null));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UsageMeasured record(Subject subject, CpuUsage usage, Yield yield) {
         UsageMeasured event = new UsageMeasured(UUID.randomUUID(), Instant.now(), service, subject.kind(),
                 subject.subjectType(), subject.subjectId(), subject.repository(), subject.engine(), subject.model(),
-                usage.cpuSeconds(), usage.wallSeconds(), promptTokens, completionTokens, region.orElse(null));
+                usage.cpuSeconds(), usage.wallSeconds(), yield.promptTokens(), yield.completionTokens(),
+                region.orElse(null), yield.suggestions(), yield.reportedEnergyJoules());
         outbox.add(Topics.USAGE, event);
         if (!ServiceUsageReporter.KIND.equals(subject.kind())) {
             attributedCpuSeconds.add(usage.cpuSeconds());
