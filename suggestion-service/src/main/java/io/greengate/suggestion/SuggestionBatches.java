@@ -52,7 +52,7 @@ public class SuggestionBatches {
      */
     public record Draft(Engine engine, List<SuggestedTest> tests, CpuUsage usage, List<String> notes,
                         Long promptTokens, Long completionTokens, String rankerVersion,
-                        Map<String, String> targetDiffs) {
+                        Map<String, String> targetDiffs, Double reportedEnergyJoules) {
     }
 
     private static String targetKey(String file, String symbol) {
@@ -110,7 +110,7 @@ public class SuggestionBatches {
                     analysis.symbols(), contents, request.maxSuggestionsOrDefault());
             Generation generation = generateWith(chooseEngine(request, notes), generationRequest, notes);
             return new Generation(withoutDuplicates(generation.tests()), generation.notes(),
-                    generation.promptTokens(), generation.completionTokens());
+                    generation.promptTokens(), generation.completionTokens(), generation.reportedEnergyJoules());
         });
         Generation generation = measured.result();
         notes.addAll(generation.notes());
@@ -120,7 +120,8 @@ public class SuggestionBatches {
         Engine engine = generation.promptTokens() != null ? llm : embedded;
         Ranker.Ranking ranking = ranker.rank(engine.name(), generation.tests());
         return new Draft(engine, ranking.tests(), measured.usage(), notes, generation.promptTokens(),
-                generation.completionTokens(), ranking.modelVersion(), targetDiffs);
+                generation.completionTokens(), ranking.modelVersion(), targetDiffs,
+                generation.reportedEnergyJoules());
     }
 
     private Engine chooseEngine(CreateSuggestionsRequest request, List<String> notes) {
@@ -179,7 +180,8 @@ public class SuggestionBatches {
         }
         usage.record(new UsageRecorder.Subject("INFERENCE", "batch", batch.id.toString(), batch.repository,
                 batch.engine, draft.engine().modelVersion()), new CpuUsage(batch.cpuSeconds, batch.wallSeconds),
-                new UsageRecorder.Yield(draft.promptTokens(), draft.completionTokens(), draft.tests().size(), null));
+                new UsageRecorder.Yield(draft.promptTokens(), draft.completionTokens(), draft.tests().size(),
+                        draft.reportedEnergyJoules()));
         return view(batch);
     }
 

@@ -1,13 +1,19 @@
 package io.greengate.suggestion.engine.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
 
 /**
  * Talks to the model server through langchain4j's OpenAI client, guarded by SmallRye Fault Tolerance: two
@@ -16,9 +22,13 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 @ApplicationScoped
 public class LlmClient {
 
-    /** The model's answer and what it cost in tokens. */
-    public record Completion(String text, String model, long promptTokens, long completionTokens, String finishReason) {
+    /** The model's answer, what it cost in tokens and, when the server said, in joules. */
+    public record Completion(String text, String model, long promptTokens, long completionTokens, String finishReason,
+                             Double reportedEnergyJoules) {
     }
+
+    private static final Logger LOG = Logger.getLogger(LlmClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LlmConfig config;
     private volatile OpenAiChatModel model;
@@ -42,7 +52,22 @@ public class LlmClient {
         return new Completion(response.aiMessage().text(), config.model(),
                 usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount(),
                 usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount(),
-                response.finishReason() == null ? null : response.finishReason().name());
+                response.finishReason() == null ? null : response.finishReason().name(),
+                reportedEnergy(response));
+    }
+
+    private Double reportedEnergy(ChatResponse response) {
+        if (!(response.metadata() instanceof OpenAiChatResponseMetadata metadata)
+                || metadata.rawHttpResponse() == null || metadata.rawHttpResponse().body() == null) {
+            return null;
+        }
+        try {
+            JsonNode joules = JSON.readTree(metadata.rawHttpResponse().body()).at(config.reportedEnergyPointer());
+            return joules.isNumber() && joules.asDouble() >= 0 ? joules.asDouble() : null;
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.debugf("no energy report in the model server's answer: %s", e.getMessage());
+            return null;
+        }
     }
 
     private OpenAiChatModel model() {

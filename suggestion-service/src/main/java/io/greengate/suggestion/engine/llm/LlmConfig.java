@@ -23,6 +23,14 @@ public interface LlmConfig {
     @WithDefault("60s")
     Duration timeout();
 
+    /**
+     * Where in the server's JSON answer it reports the energy of the call in joules (a JSON pointer); OpenAI's API
+     * has no such field, energy-aware servers and gateways add one. Found and numeric, it replaces carbon-meter's
+     * token estimate.
+     */
+    @WithDefault("/usage/energy_joules")
+    String reportedEnergyPointer();
+
     @WithDefault("0.2")
     double temperature();
 

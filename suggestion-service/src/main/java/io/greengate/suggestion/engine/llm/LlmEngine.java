@@ -71,6 +71,7 @@ public class LlmEngine implements Engine {
                         null, c.rationale().isEmpty() ? "suggested by " + config.model() : c.rationale(),
                         config.priorConfidence(), List.of(), PromptBuilder.SYSTEM + "\n\n" + prompt))
                 .toList();
-        return new Generation(tests, notes, completion.promptTokens(), completion.completionTokens());
+        return new Generation(tests, notes, completion.promptTokens(), completion.completionTokens(),
+                completion.reportedEnergyJoules());
     }
 }

@@ -1,6 +1,9 @@
 package io.greengate.suggestion.engine.llm;
 
+import io.greengate.infra.GreengateTestInfra;
 import io.greengate.infra.TestAccounts;
+import io.greengate.infra.TopicProbe;
+import io.greengate.platform.events.Topics;
 import io.greengate.suggestion.Diffs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +24,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +58,22 @@ class LlmEngineTest {
         assertTrue(batch.getString("modelVersion").equals("prior"), "no ranker is promoted in this test");
         List<String> paths = batch.getList("suggestions.testPath");
         assertTrue(paths.contains("tests/test_cart_total_llm.py"), paths.toString());
+    }
+
+    @Test
+    void theTokensAndTheEnergyTheServerReportsGoToCarbonMeterWithTheBatch() {
+        OpenAiStub.mode = OpenAiStub.Mode.REPORTS_ENERGY;
+        JsonPath batch = post(Diffs.CART_PY_DIFF);
+        String batchId = batch.getString("batchId");
+        String usage = TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.USAGE,
+                v -> v.contains(batchId), Duration.ofSeconds(20)).stream().filter(v -> v.contains(batchId))
+                .findFirst().orElseThrow();
+        JsonPath event = JsonPath.from(usage);
+        assertEquals("INFERENCE", event.getString("kind"));
+        assertEquals(321, event.getInt("promptTokens"));
+        assertEquals(54, event.getInt("completionTokens"));
+        assertEquals(42.5, event.getDouble("reportedEnergyJoules"), 1e-9, "the server's own energy figure");
+        assertEquals(batch.getList("suggestions").size(), event.getInt("suggestions"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
-    public enum Mode { VALID, MALFORMED, SLOW, TRUNCATED, HOSTILE, WRONG_LANGUAGE, SERVER_ERROR }
+    public enum Mode { VALID, MALFORMED, SLOW, TRUNCATED, HOSTILE, WRONG_LANGUAGE, SERVER_ERROR, REPORTS_ENERGY }
 
     public static volatile Mode mode = Mode.VALID;
     public static final List<String> prompts = new CopyOnWriteArrayList<>();
@@ -71,7 +71,7 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
     private static String completion(Mode mode) {
         String content = switch (mode) {
-            case VALID, SLOW -> VALID_ANSWER;
+            case VALID, SLOW, REPORTS_ENERGY -> VALID_ANSWER;
             case MALFORMED -> "I think you should test the cart. {not json";
             case TRUNCATED -> "[{\"targetSymbol\": \"Cart.total\", \"language\": \"python\", \"testPath\": \"tests/te";
             case HOSTILE -> """
@@ -88,11 +88,12 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
             case SERVER_ERROR -> "";
         };
         String finish = mode == Mode.TRUNCATED ? "length" : "stop";
+        String energy = mode == Mode.REPORTS_ENERGY ? ", \"energy_joules\": 42.5" : "";
         return """
                 {"id": "chatcmpl-1", "object": "chat.completion", "created": 1700000000, "model": "stub-coder",
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "%s"}],
-                 "usage": {"prompt_tokens": 321, "completion_tokens": 54, "total_tokens": 375}}"""
-                .formatted(quote(content), finish);
+                 "usage": {"prompt_tokens": 321, "completion_tokens": 54, "total_tokens": 375%s}}"""
+                .formatted(quote(content), finish, energy);
     }
 
     private static String quote(String text) {
