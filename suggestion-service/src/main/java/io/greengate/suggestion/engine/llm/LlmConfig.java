@@ -31,6 +31,14 @@ public interface LlmConfig {
     @WithDefault("/usage/energy_joules")
     String reportedEnergyPointer();
 
+    /** How many tests reviewers accepted in the same repository (and language) the prompt shows as examples. */
+    @WithDefault("3")
+    int examples();
+
+    /** Characters of one example at most; a longer accepted test is cut. */
+    @WithDefault("2000")
+    int exampleChars();
+
     @WithDefault("0.2")
     double temperature();
 

@@ -1,11 +1,14 @@
 package io.greengate.suggestion.engine.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.Engine;
 import io.greengate.suggestion.engine.Generation;
 import io.greengate.suggestion.engine.GenerationRequest;
 import io.greengate.suggestion.engine.SuggestedTest;
+import io.greengate.suggestion.store.AcceptedExample;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -48,7 +51,10 @@ public class LlmEngine implements Engine {
         if (request.symbols().isEmpty()) {
             return Generation.local(List.of());
         }
-        String prompt = PromptBuilder.user(request, config.maxContextChars());
+        List<String> languages = request.symbols().stream().map(ChangedSymbol::language).distinct().toList();
+        List<String> examples = QuarkusTransaction.requiringNew().call(() -> AcceptedExample
+                .recent(request.repository(), languages, config.examples()).stream().map(e -> e.code).toList());
+        String prompt = PromptBuilder.user(request, examples, config.maxContextChars(), config.exampleChars());
         LlmClient.Completion completion = client.complete(PromptBuilder.SYSTEM, prompt);
         LlmOutput.Parsed parsed = LlmOutput.parse(completion.text(), request.symbols(), mapper);
         List<String> notes = new ArrayList<>();

@@ -4,9 +4,13 @@ import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.GenerationRequest;
 import io.greengate.suggestion.policy.SecretRedactor;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
-/** The prompt: instructions, the changed symbols, the project's test conventions, and the redacted diff. */
+/**
+ * The prompt: instructions, the changed symbols, the project's test conventions, a few tests reviewers accepted in
+ * the same repository as examples, and the redacted diff.
+ */
 final class PromptBuilder {
 
     static final String SYSTEM = """
@@ -23,6 +27,11 @@ final class PromptBuilder {
     }
 
     static String user(GenerationRequest request, int maxContextChars) {
+        return user(request, List.of(), maxContextChars, 0);
+    }
+
+    static String user(GenerationRequest request, List<String> acceptedExamples, int maxContextChars,
+                       int maxExampleChars) {
         String symbols = request.symbols().stream().map(PromptBuilder::describe).collect(Collectors.joining("\n"));
         String conventions = request.files().keySet().stream()
                 .filter(path -> path.startsWith("tests/") || path.contains("src/test/"))
@@ -37,9 +46,25 @@ final class PromptBuilder {
                 Changed symbols:
                 %s
                 Existing test files: %s
-                Diff:
+                %sDiff:
                 %s""".formatted(request.repository(), request.maxSuggestions(), symbols,
-                conventions.isEmpty() ? "none sent" : conventions, diff);
+                conventions.isEmpty() ? "none sent" : conventions, examples(acceptedExamples, maxExampleChars), diff);
+    }
+
+    /** Reviewers' accepted tests, redacted like the diff (they are sent to the model server too). */
+    private static String examples(List<String> accepted, int maxChars) {
+        if (accepted.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Tests reviewers accepted in this repository (follow their style):\n");
+        for (int i = 0; i < accepted.size(); i++) {
+            String code = SecretRedactor.redact(accepted.get(i));
+            if (code.length() > maxChars) {
+                code = code.substring(0, maxChars) + "\n[example truncated]";
+            }
+            text.append("--- example ").append(i + 1).append(" ---\n").append(code.strip()).append('\n');
+        }
+        return text.toString();
     }
 
     private static String describe(ChangedSymbol s) {

@@ -3,11 +3,14 @@ package io.greengate.suggestion.engine.llm;
 import io.greengate.infra.GreengateTestInfra;
 import io.greengate.infra.TestAccounts;
 import io.greengate.infra.TopicProbe;
+import io.greengate.platform.events.EventCodec;
+import io.greengate.platform.events.ReviewDecided;
 import io.greengate.platform.events.Topics;
 import io.greengate.suggestion.Diffs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +78,48 @@ class LlmEngineTest {
         assertEquals(54, event.getInt("completionTokens"));
         assertEquals(42.5, event.getDouble("reportedEnergyJoules"), 1e-9, "the server's own energy figure");
         assertEquals(batch.getList("suggestions").size(), event.getInt("suggestions"));
+    }
+
+    @Inject
+    EventCodec codec;
+
+    private void decided(String repository, String language, String decision, String actorKind, String finalCode) {
+        ReviewDecided event = new ReviewDecided(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
+                repository, "abc1234", "llm", "stub-coder", language, decision,
+                "REJECTED".equals(decision) ? "DUPLICATE" : null, null, finalCode, finalCode, "alice", actorKind, 30);
+        TopicProbe.send(GreengateTestInfra.bootstrapServers(), Topics.REVIEWS, event.subjectKey(), codec.toJson(event));
+    }
+
+    @Test
+    void testsReviewersAcceptedInTheRepositoryAreThePromptsExamplesRedacted() throws InterruptedException {
+        String repository = "github.com/acme/examples-" + UUID.randomUUID();
+        decided(repository, "python", "REJECTED", "REVIEWER", "def test_marker_rejected():\n    pass\n");
+        decided(repository, "python", "ACCEPTED", "POLICY", "def test_marker_policy():\n    pass\n");
+        decided("github.com/acme/elsewhere", "python", "ACCEPTED", "REVIEWER", "def test_marker_elsewhere():\n    pass\n");
+        decided(repository, "java", "ACCEPTED", "REVIEWER", "class MarkerJavaTest {}\n");
+        decided(repository, "python", "ACCEPTED", "REVIEWER",
+                "def test_marker_accepted():\n    " + SECRET_LINE + "\n");
+        decided(repository, "python", "MODIFIED", "REVIEWER", "def test_marker_modified():\n    pass\n");
+
+        String prompt = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !(prompt.contains("test_marker_accepted")
+                && prompt.contains("test_marker_modified"))) {
+            OpenAiStub.prompts.clear();
+            given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                    .body(Map.of("repository", repository, "commit", "abc1234", "diff", Diffs.CART_PY_DIFF,
+                            "engine", "llm"))
+                    .when().post("/api/v1/suggestions").then().statusCode(201);
+            prompt = String.join("\n", OpenAiStub.prompts);
+            Thread.sleep(200);
+        }
+        assertTrue(prompt.contains("Tests reviewers accepted in this repository"), prompt);
+        assertTrue(prompt.contains("test_marker_accepted") && prompt.contains("test_marker_modified"), prompt);
+        assertFalse(prompt.contains("test_marker_rejected"), "a rejected test is no example");
+        assertFalse(prompt.contains("test_marker_policy"), "what the policy accepted teaches nothing");
+        assertFalse(prompt.contains("test_marker_elsewhere"), "examples come from the same repository");
+        assertFalse(prompt.contains("MarkerJavaTest"), "examples are in the language of the change");
+        assertFalse(prompt.contains("wJalrXUtnFEMI"), "examples are redacted like the diff");
     }
 
     @Test
