@@ -1,6 +1,6 @@
 package io.greengate.carbon.events;
 
-import io.greengate.carbon.store.AcceptedTest;
+import io.greengate.carbon.store.ReviewOutcome;
 import io.greengate.platform.events.ReviewDecided;
 import io.greengate.platform.inbox.InboundEvents;
 import io.smallrye.common.annotation.Blocking;
@@ -11,7 +11,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 
-/** Keeps the accepted tests (ACCEPTED or MODIFIED decisions) that "energy per accepted test" divides by. */
+/**
+ * Keeps every review decision: the accepted tests (ACCEPTED or MODIFIED) that "energy per accepted test" divides by,
+ * and all decisions for the acceptance rate.
+ */
 @ApplicationScoped
 public class ReviewDecidedConsumer {
 
@@ -29,7 +32,7 @@ public class ReviewDecidedConsumer {
     @Transactional
     public void onReview(String payload) {
         inbound.handle(CONSUMER, payload, event -> {
-            if (event instanceof ReviewDecided decided && decided.accepted()) {
+            if (event instanceof ReviewDecided decided) {
                 count(decided);
             }
         });
@@ -40,19 +43,19 @@ public class ReviewDecidedConsumer {
             LOG.warnf("ReviewDecided %s without reviewId skipped", decided.eventId());
             return;
         }
-        if (AcceptedTest.findByIdOptional(decided.reviewId()).isPresent()) {
-            return; // a review is decided once; a second event for it is not a second test
+        if (ReviewOutcome.findByIdOptional(decided.reviewId()).isPresent()) {
+            return; // a review is decided once; a second event for it is not a second decision
         }
-        AcceptedTest accepted = new AcceptedTest();
-        accepted.reviewId = decided.reviewId();
-        accepted.suggestionId = decided.suggestionId();
-        accepted.repository = truncate(decided.repository(), 300);
-        accepted.engine = truncate(decided.engine(), 100);
-        accepted.modelVersion = truncate(decided.modelVersion(), 200);
-        accepted.decision = decided.decision();
-        accepted.decidedAt = decided.occurredAt() != null ? decided.occurredAt() : Instant.now();
-        accepted.recordedAt = Instant.now();
-        accepted.persist();
+        ReviewOutcome outcome = new ReviewOutcome();
+        outcome.reviewId = decided.reviewId();
+        outcome.suggestionId = decided.suggestionId();
+        outcome.repository = truncate(decided.repository(), 300);
+        outcome.engine = truncate(decided.engine(), 100);
+        outcome.modelVersion = truncate(decided.modelVersion(), 200);
+        outcome.decision = decided.decision();
+        outcome.decidedAt = decided.occurredAt() != null ? decided.occurredAt() : Instant.now();
+        outcome.recordedAt = Instant.now();
+        outcome.persist();
     }
 
     private static String truncate(String text, int max) {

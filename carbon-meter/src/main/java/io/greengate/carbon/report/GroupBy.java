@@ -19,7 +19,7 @@ public enum GroupBy {
 
     /** The EnergyRecord property grouped on. */
     final String energyProperty;
-    /** The AcceptedTest property grouped on; null when accepted tests are not attributable to a row. */
+    /** The ReviewOutcome property grouped on; null when decisions are not attributable to a row. */
     final String acceptedProperty;
 
     GroupBy(String energyProperty, String acceptedProperty) {

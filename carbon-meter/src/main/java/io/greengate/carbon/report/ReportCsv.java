@@ -10,7 +10,8 @@ public final class ReportCsv {
 
     static final List<String> HEADER = List.of("key", "count", "cpuSeconds", "energyJoules", "co2eGrams",
             "embodiedGrams", "acceptedTests", "energyPerAcceptedTestJoules", "co2ePerAcceptedTestGrams",
-            "sciPerAcceptedTest", "suggestions", "sciPerSuggestion", "builds", "sciPerBuild");
+            "sciPerAcceptedTest", "suggestions", "sciPerSuggestion", "builds", "sciPerBuild", "decided",
+            "acceptanceRate");
 
     private ReportCsv() {
     }
@@ -23,7 +24,8 @@ public final class ReportCsv {
                             String.valueOf(row.acceptedTests()), number(row.energyPerAcceptedTestJoules()),
                             number(row.co2ePerAcceptedTestGrams()), number(row.sciPerAcceptedTest()),
                             String.valueOf(row.suggestions()), number(row.sciPerSuggestion()),
-                            String.valueOf(row.builds()), number(row.sciPerBuild()))
+                            String.valueOf(row.builds()), number(row.sciPerBuild()),
+                            String.valueOf(row.decided()), number(row.acceptanceRate()))
                     .collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();

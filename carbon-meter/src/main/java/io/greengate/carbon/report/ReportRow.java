@@ -5,13 +5,22 @@ package io.greengate.carbon.report;
  * (operational grams plus embodied grams, per unit), for three units: {@code sciPerAcceptedTest} divides all the
  * group's grams by the tests accepted; {@code sciPerSuggestion} by the suggestions the group's inference produced;
  * {@code sciPerBuild} the grams of the group's CI builds by their number. Each is null when its R is 0.
+ * {@code decided} counts the group's review decisions, {@code acceptanceRate} is accepted / decided (null before the
+ * first decision); like {@code acceptedTests}, service and kind rows count every decision of the period.
  */
 public record ReportRow(String key, long count, double cpuSeconds, double energyJoules, double co2eGrams,
                         double embodiedGrams, long acceptedTests, Double energyPerAcceptedTestJoules,
                         Double co2ePerAcceptedTestGrams, Double sciPerAcceptedTest, long suggestions,
-                        Double sciPerSuggestion, long builds, Double sciPerBuild) {
+                        Double sciPerSuggestion, long builds, Double sciPerBuild, long decided,
+                        Double acceptanceRate) {
 
-    static ReportRow of(String key, Totals totals, long acceptedTests) {
+    /** Review decisions of a group: how many there were, how many accepted a test. */
+    record Outcomes(long accepted, long decided) {
+        static final Outcomes NONE = new Outcomes(0, 0);
+    }
+
+    static ReportRow of(String key, Totals totals, Outcomes outcomes) {
+        long acceptedTests = outcomes.accepted();
         boolean any = acceptedTests > 0;
         double grams = totals.co2eGrams() + totals.embodiedGrams();
         return new ReportRow(key, totals.count(), totals.cpuSeconds(), totals.energyJoules(), totals.co2eGrams(),
@@ -20,7 +29,8 @@ public record ReportRow(String key, long count, double cpuSeconds, double energy
                 any ? totals.co2eGrams() / acceptedTests : null,
                 any ? grams / acceptedTests : null,
                 totals.suggestions(), totals.suggestions() > 0 ? grams / totals.suggestions() : null,
-                totals.builds(), totals.builds() > 0 ? totals.buildGrams() / totals.builds() : null);
+                totals.builds(), totals.builds() > 0 ? totals.buildGrams() / totals.builds() : null,
+                outcomes.decided(), outcomes.decided() > 0 ? (double) acceptedTests / outcomes.decided() : null);
     }
 
     /** Summed energy records of one group; {@code buildGrams} is operational plus embodied grams of its builds. */

@@ -1,7 +1,7 @@
 package io.greengate.carbon.report;
 
 import io.greengate.carbon.EnergyLedger;
-import io.greengate.carbon.store.AcceptedTest;
+import io.greengate.carbon.store.ReviewOutcome;
 import io.greengate.carbon.store.EnergyRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,21 +30,23 @@ public class SustainabilityReports {
     @Transactional
     public SustainabilityReport report(Instant from, Instant to, GroupBy groupBy) {
         Map<String, ReportRow.Totals> energy = energyBy(groupBy, from, to);
-        long allAccepted = acceptedTests(from, to);
-        Map<String, Long> accepted = groupBy.acceptedProperty == null ? Map.of() : acceptedBy(groupBy, from, to);
+        ReportRow.Outcomes all = outcomes(from, to);
+        Map<String, ReportRow.Outcomes> outcomes = groupBy.acceptedProperty == null ? Map.of()
+                : outcomesBy(groupBy, from, to);
 
         Set<String> keys = new HashSet<>(energy.keySet());
-        keys.addAll(accepted.keySet());
+        keys.addAll(outcomes.keySet());
         List<ReportRow> rows = new ArrayList<>();
         ReportRow.Totals total = ReportRow.Totals.NONE;
         for (String key : keys) {
             ReportRow.Totals totals = energy.getOrDefault(key, ReportRow.Totals.NONE);
-            long acceptedTests = groupBy.acceptedProperty == null ? allAccepted : accepted.getOrDefault(key, 0L);
-            rows.add(ReportRow.of(key, totals, acceptedTests));
+            ReportRow.Outcomes decided = groupBy.acceptedProperty == null ? all
+                    : outcomes.getOrDefault(key, ReportRow.Outcomes.NONE);
+            rows.add(ReportRow.of(key, totals, decided));
             total = total.plus(totals);
         }
         rows.sort(Comparator.comparing(ReportRow::key, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new SustainabilityReport(from, to, groupBy.parameter(), rows, ReportRow.of(null, total, allAccepted));
+        return new SustainabilityReport(from, to, groupBy.parameter(), rows, ReportRow.of(null, total, all));
     }
 
     private Map<String, ReportRow.Totals> energyBy(GroupBy groupBy, Instant from, Instant to) {
@@ -65,22 +67,26 @@ public class SustainabilityReports {
         return byKey;
     }
 
-    private Map<String, Long> acceptedBy(GroupBy groupBy, Instant from, Instant to) {
+    private static final String COUNTS = "sum(case when a.decision in :accepted then 1 else 0 end), count(a)";
+
+    private Map<String, ReportRow.Outcomes> outcomesBy(GroupBy groupBy, Instant from, Instant to) {
         String key = "a." + groupBy.acceptedProperty;
-        TypedQuery<Object[]> query = entityManager.createQuery("select " + key + ", count(a) from "
-                + AcceptedTest.class.getSimpleName() + " a" + period("a.decidedAt", from, to)
-                + " group by " + key, Object[].class);
-        Map<String, Long> byKey = new HashMap<>();
+        TypedQuery<Object[]> query = entityManager.createQuery("select " + key + ", " + COUNTS + " from "
+                + ReviewOutcome.class.getSimpleName() + " a" + period("a.decidedAt", from, to)
+                + " group by " + key, Object[].class).setParameter("accepted", ReviewOutcome.ACCEPTED);
+        Map<String, ReportRow.Outcomes> byKey = new HashMap<>();
         for (Object[] row : withPeriod(query, from, to).getResultList()) {
-            byKey.put((String) row[0], ((Number) row[1]).longValue());
+            byKey.put((String) row[0], new ReportRow.Outcomes((long) number(row[1]), (long) number(row[2])));
         }
         return byKey;
     }
 
-    private long acceptedTests(Instant from, Instant to) {
-        TypedQuery<Long> query = entityManager.createQuery("select count(a) from "
-                + AcceptedTest.class.getSimpleName() + " a" + period("a.decidedAt", from, to), Long.class);
-        return withPeriod(query, from, to).getSingleResult();
+    private ReportRow.Outcomes outcomes(Instant from, Instant to) {
+        TypedQuery<Object[]> query = entityManager.createQuery("select " + COUNTS + " from "
+                + ReviewOutcome.class.getSimpleName() + " a" + period("a.decidedAt", from, to), Object[].class)
+                .setParameter("accepted", ReviewOutcome.ACCEPTED);
+        Object[] row = withPeriod(query, from, to).getSingleResult();
+        return new ReportRow.Outcomes((long) number(row[0]), (long) number(row[1]));
     }
 
     private static String period(String property, Instant from, Instant to) {

@@ -86,7 +86,8 @@ class ReportResourceTest {
         Events.send(codec, Topics.REVIEWS, Events.decided(repository, model, "REJECTED"));
         Eventually.await(() -> rowOf(json("repository"), repository),
                 row -> row != null && ((Number) row.get("count")).intValue() == 3
-                        && ((Number) row.get("acceptedTests")).intValue() == 2, Duration.ofSeconds(30));
+                        && ((Number) row.get("acceptedTests")).intValue() == 2
+                        && ((Number) row.get("decided")).intValue() == 3, Duration.ofSeconds(30));
     }
 
     private Map<String, Object> build(int vcpus, double wall, double cpu, Double memoryGb) {
@@ -134,6 +135,8 @@ class ReportResourceTest {
         assertEquals(TOTAL_GRAMS / 3, number(row, "sciPerSuggestion"), 1e-9);
         assertEquals(2, number(row, "builds"));
         assertEquals(BUILD_GRAMS / 2, number(row, "sciPerBuild"), 1e-9, "a build's SCI counts builds only");
+        assertEquals(3, number(row, "decided"), "accepted, modified and rejected; the redeliveries count once");
+        assertEquals(2.0 / 3, number(row, "acceptanceRate"), 1e-9);
     }
 
     @Test
@@ -146,6 +149,7 @@ class ReportResourceTest {
         assertEquals(INFERENCE_JOULES, number(row, "energyJoules"), 1e-9);
         assertEquals(2, number(row, "acceptedTests"));
         assertEquals(INFERENCE_JOULES / 2, number(row, "energyPerAcceptedTestJoules"), 1e-9);
+        assertEquals(2.0 / 3, number(row, "acceptanceRate"), 1e-9, "acceptance rate per model version");
         assertNotNull(rowOf(report, null), "builds have no model: they are in the row without a key");
     }
 
@@ -169,7 +173,7 @@ class ReportResourceTest {
 
         assertEquals("key,count,cpuSeconds,energyJoules,co2eGrams,embodiedGrams,acceptedTests,"
                 + "energyPerAcceptedTestJoules,co2ePerAcceptedTestGrams,sciPerAcceptedTest,suggestions,sciPerSuggestion,"
-                + "builds,sciPerBuild", lines.get(0));
+                + "builds,sciPerBuild,decided,acceptanceRate", lines.get(0));
         String[] row = lines.stream().filter(l -> l.startsWith(repository + ",")).findFirst().orElseThrow()
                 .split(",");
         assertEquals("3", row[1]);
@@ -185,6 +189,8 @@ class ReportResourceTest {
         assertEquals(TOTAL_GRAMS / 3, Double.parseDouble(row[11]), 1e-9);
         assertEquals("2", row[12]);
         assertEquals(BUILD_GRAMS / 2, Double.parseDouble(row[13]), 1e-9);
+        assertEquals("3", row[14]);
+        assertEquals(2.0 / 3, Double.parseDouble(row[15]), 1e-9);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.greengate.carbon.events;
 import io.greengate.carbon.Eventually;
 import io.greengate.carbon.Events;
 import io.greengate.carbon.Json;
-import io.greengate.carbon.store.AcceptedTest;
+import io.greengate.carbon.store.ReviewOutcome;
 import io.greengate.carbon.store.EnergyRecord;
 import io.greengate.infra.GreengateTestInfra;
 import io.greengate.infra.TopicProbe;
@@ -144,6 +144,7 @@ class UsageMeasuredConsumerTest {
     }
 
     private static long acceptedIn(String repository) {
-        return QuarkusTransaction.requiringNew().call(() -> AcceptedTest.count("repository", repository));
+        return QuarkusTransaction.requiringNew().call(() -> ReviewOutcome.count(
+                "repository = ?1 and decision in ?2", repository, ReviewOutcome.ACCEPTED));
     }
 }

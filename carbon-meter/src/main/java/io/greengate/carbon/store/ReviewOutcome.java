@@ -7,12 +7,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A suggested test that review accepted (as it was, or modified): the functional unit of the reports. */
+/**
+ * One review decision. The accepted ones (ACCEPTED as it was, or MODIFIED) are the functional unit of the reports;
+ * all of them give the acceptance rate.
+ */
 @Entity
-@Table(name = "accepted_test")
-public class AcceptedTest extends PanacheEntityBase {
+@Table(name = "review_outcome")
+public class ReviewOutcome extends PanacheEntityBase {
+
+    /** The decisions that put a test into the codebase. */
+    public static final List<String> ACCEPTED = List.of("ACCEPTED", "MODIFIED");
+
     @Id
     @Column(name = "review_id")
     public UUID reviewId;
