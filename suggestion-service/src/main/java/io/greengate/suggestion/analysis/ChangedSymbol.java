@@ -10,7 +10,7 @@ import java.util.Set;
  * @param owner        enclosing class, or null for a module-level function
  * @param receiver     how it is called: on an instance, on the class (static/class method), or as a function
  * @param constructible whether the owner can be instantiated without arguments (needed for instance methods)
- * @param guards       leading guard clauses that throw/raise before anything else runs
+ * @param guards       leading guard clauses that throw/raise, or return a literal, before anything else runs
  * @param imports      Java: the source file's non-static imports, so the same names resolve in the test
  * @param moduleNames  Python: the module's top-level names, for binding names used in doctest examples
  */
@@ -25,8 +25,23 @@ public record ChangedSymbol(String file, String language, String module, String 
     public record Parameter(String name, String type, String defaultValue, boolean variadic) {
     }
 
-    /** {@code if (condition) throw/raise exception}: the first statement of the body. */
-    public record Guard(String condition, String exception, int line) {
+    /**
+     * A leading guard clause: {@code if (condition) throw/raise exception}, or {@code if (condition) return literal}
+     * (then {@code exception} is null and {@code returned} is the literal as written in the source).
+     */
+    public record Guard(String condition, String exception, int line, String returned) {
+
+        public Guard(String condition, String exception, int line) {
+            this(condition, exception, line, null);
+        }
+
+        public static Guard returning(String condition, String returned, int line) {
+            return new Guard(condition, null, line, returned);
+        }
+
+        public boolean returns() {
+            return exception == null;
+        }
     }
 
     public String qualifiedName() {

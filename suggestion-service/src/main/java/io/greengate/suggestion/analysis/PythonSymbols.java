@@ -89,9 +89,35 @@ public final class PythonSymbols {
         }
         TSNode body = function.getChildByFieldName("body");
         TSNode returns = function.getChildByFieldName("return_type");
+        // a generator or coroutine function runs nothing when called: its guards fire only once it is iterated/awaited
+        boolean deferred = isAsync(function) || containsYield(body);
         symbols.add(new ChangedSymbol(file.path(), "python", module, owner, name, receiver, constructible, parameters,
                 returns == null || returns.isNull() ? null : text.of(returns), start, end, docstring(body, text),
-                guards(body, text), List.of(), moduleNames));
+                deferred ? List.of() : guards(body, text), List.of(), moduleNames));
+    }
+
+    private static boolean isAsync(TSNode function) {
+        return function.getChildCount() > 0 && function.getChild(0).getType().equals("async");
+    }
+
+    /** Whether a {@code yield} belongs to this body (not to a nested function, lambda or class). */
+    private static boolean containsYield(TSNode node) {
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            TSNode child = node.getNamedChild(i);
+            switch (child.getType()) {
+                case "yield" -> {
+                    return true;
+                }
+                case "function_definition", "lambda", "class_definition" -> {
+                }
+                default -> {
+                    if (containsYield(child)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Parameters in order; null when a form is present that the engine does not call safely (/, *). */
@@ -137,7 +163,10 @@ public final class PythonSymbols {
         return null;
     }
 
-    /** Leading {@code if <condition>: raise <Exception>(...)} statements, after an optional docstring. */
+    /**
+     * Leading {@code if <condition>: raise <Exception>(...)} and {@code if <condition>: return <literal>} statements,
+     * after an optional docstring.
+     */
     private static List<ChangedSymbol.Guard> guards(TSNode body, Source text) {
         List<ChangedSymbol.Guard> guards = new ArrayList<>();
         for (TSNode statement : namedChildren(body)) {
@@ -152,7 +181,19 @@ public final class PythonSymbols {
                 break; // elif/else, or the first real statement: guards end here
             }
             TSNode consequence = statement.getChildByFieldName("consequence");
-            if (consequence.getNamedChildCount() != 1 || !consequence.getNamedChild(0).getType().equals("raise_statement")) {
+            if (consequence.getNamedChildCount() != 1) {
+                break;
+            }
+            if (consequence.getNamedChild(0).getType().equals("return_statement")) {
+                String returned = returnedLiteral(consequence.getNamedChild(0), text);
+                if (returned == null) {
+                    break;
+                }
+                guards.add(ChangedSymbol.Guard.returning(text.of(statement.getChildByFieldName("condition")), returned,
+                        statement.getStartPoint().getRow() + 1));
+                continue;
+            }
+            if (!consequence.getNamedChild(0).getType().equals("raise_statement")) {
                 break;
             }
             String exception = raisedClass(consequence.getNamedChild(0), text);
@@ -163,6 +204,26 @@ public final class PythonSymbols {
                     statement.getStartPoint().getRow() + 1));
         }
         return guards;
+    }
+
+    /** The literal a {@code return} gives back (None for a bare return), or null when it is not a plain literal. */
+    private static String returnedLiteral(TSNode returnStatement, Source text) {
+        if (returnStatement.getNamedChildCount() == 0) {
+            return "None";
+        }
+        TSNode value = returnStatement.getNamedChild(0);
+        return isLiteral(value) ? text.of(value) : null;
+    }
+
+    private static boolean isLiteral(TSNode node) {
+        return switch (node.getType()) {
+            case "none", "true", "false", "integer", "float" -> true;
+            case "string" -> namedChildren(node).stream().noneMatch(c -> c.getType().equals("interpolation"));
+            case "list", "tuple", "dictionary" -> node.getNamedChildCount() == 0;
+            case "unary_operator" -> node.getNamedChildCount() == 1
+                    && List.of("integer", "float").contains(node.getNamedChild(0).getType());
+            default -> false;
+        };
     }
 
     private static String raisedClass(TSNode raise, Source text) {

@@ -71,6 +71,35 @@ class PythonSymbolsTest {
     }
 
     @Test
+    void generatorsAndCoroutinesHaveNoGuardsAsTheirCallRunsNothing() {
+        String source = """
+                def pairs(seq):
+                    if not seq:
+                        return
+                    if len(seq) > 100:
+                        raise ValueError("too long")
+                    yield from zip(seq, seq[1:])
+
+
+                async def fetch(url):
+                    if url is None:
+                        raise ValueError("no url")
+                    return url
+
+
+                def firsts(rows):
+                    if rows is None:
+                        return []
+                    return [next(iter(r)) for r in rows if (lambda: (yield))]
+                """;
+        List<ChangedSymbol> symbols = symbols("seqs.py", source);
+        assertEquals(List.of(), symbols.get(0).guards(), "pairs(None) returns a generator: nothing is raised or returned");
+        assertEquals(List.of(), symbols.get(1).guards(), "fetch(None) returns a coroutine");
+        assertEquals(List.of(ChangedSymbol.Guard.returning("rows is None", "[]", 16)), symbols.get(2).guards(),
+                "a yield inside a lambda does not make firsts a generator");
+    }
+
+    @Test
     void nonAsciiTextDoesNotShiftNames() {
         String source = "def grüße(name):\n    \"\"\"Sagt Grüß Gott.\"\"\"\n    return 'Grüß ' + name\n";
         ChangedSymbol symbol = symbols("de.py", source).get(0);

@@ -8,7 +8,9 @@ import io.greengate.suggestion.engine.SuggestedTest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The default engine: deterministic, no model server. For each changed public symbol it writes the cases
@@ -26,23 +28,27 @@ public class EmbeddedEngine implements Engine {
 
     @Override
     public String modelVersion() {
-        return "embedded-2";
+        return "embedded-3";
     }
 
+    /**
+     * Every changed symbol's cases; with more than {@code maxSuggestions}, the reviewer gets those whose expected
+     * outcome the code states before signature pins (the most confident, ties in file order), in file order.
+     */
     @Override
     public Generation generate(GenerationRequest request) {
         List<SuggestedTest> tests = new ArrayList<>();
         for (ChangedSymbol symbol : request.symbols()) {
-            if (tests.size() >= request.maxSuggestions()) {
-                break;
-            }
-            List<SuggestedTest> cases = switch (symbol.language()) {
+            tests.addAll(switch (symbol.language()) {
                 case "python" -> PytestWriter.cases(symbol, request.files());
                 case "java" -> Junit5Writer.cases(symbol);
                 default -> List.of();
-            };
-            cases.stream().limit(request.maxSuggestions() - tests.size()).forEach(tests::add);
+            });
         }
-        return Generation.local(tests);
+        // which to keep: the most confident (stable); in what order: the diff's
+        List<Integer> kept = IntStream.range(0, tests.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> tests.get(i).confidence()).reversed())
+                .limit(request.maxSuggestions()).sorted().toList();
+        return Generation.local(kept.stream().map(tests::get).toList());
     }
 }

@@ -4,6 +4,7 @@ import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.SuggestedTest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ final class Junit5Writer {
     static List<SuggestedTest> cases(ChangedSymbol symbol) {
         List<SuggestedTest> cases = new ArrayList<>();
         guardCase(symbol).ifPresent(cases::add);
+        javadocCase(symbol).ifPresent(cases::add);
         if (cases.isEmpty()) {
             cases.add(signatureCase(symbol));
         }
@@ -33,9 +35,13 @@ final class Junit5Writer {
             return Optional.empty();
         }
         String arguments = symbol.parameters().stream()
-                .map(p -> p.name().equals(trigger.get().parameter()) ? trigger.get().literal() : JavaValues.neutral(p.type()))
+                .map(p -> !p.name().equals(trigger.get().parameter()) ? JavaValues.neutral(p.type())
+                        : trigger.get().literal().equals("null") ? "(" + p.type() + ") null" : trigger.get().literal())
                 .collect(Collectors.joining(", "));
         String target = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? symbol.owner() : "new " + symbol.owner() + "()";
+        if (guard.returns()) {
+            return returnCase(symbol, guard, trigger.get(), target + "." + symbol.name() + "(" + arguments + ")");
+        }
         String className = symbol.owner() + capitalize(symbol.name()) + "GuardTest";
         String method = symbol.name() + "Rejects" + capitalize(trigger.get().parameter()) + "Of"
                 + capitalize(trigger.get().literal().replace("-", "minus").replace(".", "point")
@@ -46,6 +52,62 @@ final class Junit5Writer {
                 + guard.condition() + "`; with " + trigger.get().parameter() + " = " + trigger.get().literal()
                 + " this case checks that " + symbol.qualifiedName() + " refuses the input before doing anything.";
         return Optional.of(testClass(symbol, className, "guard-throws", method, "assertThrows", body, rationale, 0.8));
+    }
+
+    /** {@code if (condition) return <literal>;} as the first statement: the call that trips it gets that literal. */
+    private static Optional<SuggestedTest> returnCase(ChangedSymbol symbol, ChangedSymbol.Guard guard,
+                                                      GuardInputs.Trigger trigger, String call) {
+        String returned = guard.returned();
+        String type = symbol.returnType();
+        String assertion;
+        String body;
+        if (returned.equals("null") && !JavaValues.PRIMITIVE_DEFAULTS.containsKey(type) && !type.equals("void")) {
+            assertion = "assertNull";
+            body = "assertNull(" + call + ");";
+        } else if ((returned.equals("true") || returned.equals("false")) && (type.equals("boolean") || type.equals("Boolean"))) {
+            assertion = returned.equals("true") ? "assertTrue" : "assertFalse";
+            body = assertion + "(" + call + ");";
+        } else if (returned.startsWith("\"") && (type.equals("String") || type.equals("CharSequence"))) {
+            assertion = "assertEquals";
+            body = "assertEquals(" + returned + ", " + call + (type.equals("CharSequence") ? ".toString()" : "") + ");";
+        } else if (returned.matches("-?\\s*\\d+[lL]?") && NUMERIC.contains(type)
+                && !(returned.toLowerCase().endsWith("l") && List.of("int", "short", "byte").contains(type))) {
+            assertion = "assertEquals";
+            body = "assertEquals(" + returned + ", " + call + ");";
+        } else {
+            return Optional.empty();
+        }
+        String className = symbol.owner() + capitalize(symbol.name()) + "EarlyReturnTest";
+        String method = symbol.name() + "Returns" + capitalize(describe(returned)) + "When" + capitalize(trigger.parameter())
+                + "Is" + capitalize(describe(trigger.literal()));
+        String rationale = "Line " + guard.line() + " of " + symbol.file() + " returns " + returned + " when `"
+                + guard.condition() + "`; with " + trigger.parameter() + " = " + trigger.literal()
+                + " this case checks that " + symbol.qualifiedName() + " answers " + returned + " before doing anything else.";
+        return Optional.of(testClass(symbol, className, "guard-returns", method, assertion, body, rationale, 0.75));
+    }
+
+    private static final List<String> NUMERIC = List.of("int", "long", "short", "byte", "double", "float");
+
+    private static String describe(String literal) {
+        String words = literal.replace("-", "minus").replace(".", "point").replace("\"\"", "empty")
+                .replaceAll("[^A-Za-z0-9]", "");
+        return words.isEmpty() ? "text" : words.length() > 24 ? words.substring(0, 24) : words;
+    }
+
+    /** The Javadoc's {@code Owner.method(args) = result} lines (Apache Commons style) as assertions. */
+    static Optional<SuggestedTest> javadocCase(ChangedSymbol symbol) {
+        List<JavadocExamples.Assertion> examples = JavadocExamples.translate(symbol);
+        if (examples.isEmpty()) {
+            return Optional.empty();
+        }
+        String assertions = examples.stream().map(JavadocExamples.Assertion::method).distinct().sorted()
+                .collect(Collectors.joining(","));
+        String body = examples.stream().map(JavadocExamples.Assertion::statement).collect(Collectors.joining("\n        "));
+        String rationale = "The Javadoc of " + symbol.qualifiedName() + " (" + symbol.file() + ", lines "
+                + symbol.startLine() + "–" + symbol.endLine() + ") states " + examples.size()
+                + " example(s) of calls and their results; this case turns them into assertions so they keep holding.";
+        return Optional.of(testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "JavadocExamplesTest",
+                "javadoc-examples", symbol.name() + "MatchesItsJavadocExamples", assertions, body, rationale, 0.75));
     }
 
     static SuggestedTest signatureCase(ChangedSymbol symbol) {
@@ -70,7 +132,7 @@ final class Junit5Writer {
         String code = packageLine + imports + """
                 import org.junit.jupiter.api.Test;
 
-                import static org.junit.jupiter.api.Assertions.%s;
+                %s
 
                 /** Suggested by Greengate for %s. */
                 class %s {
@@ -80,7 +142,8 @@ final class Junit5Writer {
                         %s
                     }
                 }
-                """.formatted(assertion, symbol.qualifiedName(), className, method, body);
+                """.formatted(Arrays.stream(assertion.split(",")).map(a -> "import static org.junit.jupiter.api.Assertions."
+                + a + ";").collect(Collectors.joining("\n")), symbol.qualifiedName(), className, method, body);
         return new SuggestedTest(symbol.file(), symbol.qualifiedName(), "java", "junit5", kind,
                 directory + "/" + className + ".java", code, null, rationale, confidence, List.of(), null);
     }

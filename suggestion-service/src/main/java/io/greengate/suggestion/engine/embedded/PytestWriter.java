@@ -40,7 +40,12 @@ final class PytestWriter {
 
     /** A test function, before it is placed in a file. */
     record Case(String kind, String functionName, List<String> body, boolean usesPytest, String rationale,
-                double confidence) {
+                double confidence, boolean usesCapsys) {
+
+        Case(String kind, String functionName, List<String> body, boolean usesPytest, String rationale,
+             double confidence) {
+            this(kind, functionName, body, usesPytest, rationale, confidence, false);
+        }
     }
 
     static Optional<Case> guardCase(ChangedSymbol symbol) {
@@ -48,10 +53,10 @@ final class PytestWriter {
             return Optional.empty();
         }
         ChangedSymbol.Guard guard = symbol.guards().get(0); // later guards could be pre-empted by earlier ones
-        String exception = exceptionName(guard.exception(), symbol);
+        String exception = guard.returns() ? null : exceptionName(guard.exception(), symbol);
         Optional<String> call = callWithout(symbol);
         Optional<GuardInputs.Trigger> trigger = GuardInputs.solve(guard, callable(symbol), false);
-        if (exception == null || call.isEmpty() || trigger.isEmpty()) {
+        if ((exception == null && !guard.returns()) || call.isEmpty() || trigger.isEmpty()) {
             return Optional.empty();
         }
         // the other required parameters get None (the guard fires before they are used); the tripping one
@@ -61,6 +66,18 @@ final class PytestWriter {
                 .filter(p -> !p.variadic() && p.defaultValue() == null && !p.name().equals(trigger.get().parameter()))
                 .forEach(p -> arguments.add("None"));
         arguments.add(trigger.get().parameter() + "=" + trigger.get().literal());
+        if (guard.returns()) {
+            String returned = guard.returned();
+            String comparison = List.of("None", "True", "False").contains(returned) ? " is " : " == ";
+            String name = "test_" + snake(symbol.qualifiedName()) + "_returns_" + describe(returned) + "_when_"
+                    + snake(trigger.get().parameter()) + "_is_" + describe(trigger.get().literal());
+            String rationale = "Line " + guard.line() + " of " + symbol.file() + " returns " + returned + " when `"
+                    + guard.condition() + "`; with " + trigger.get().parameter() + "=" + trigger.get().literal()
+                    + " this case checks that " + symbol.qualifiedName() + " answers " + returned
+                    + " before doing anything else.";
+            return Optional.of(new Case("guard-returns", name, List.of("assert " + call.get() + "("
+                    + String.join(", ", arguments) + ")" + comparison + returned), false, rationale, 0.75));
+        }
         String name = "test_" + snake(symbol.qualifiedName()) + "_raises_" + snake(guard.exception()) + "_when_"
                 + snake(trigger.get().parameter()) + "_is_" + describe(trigger.get().literal());
         List<String> body = List.of("with pytest.raises(" + exception + "):",
@@ -79,6 +96,7 @@ final class PytestWriter {
         Set<String> used = new java.util.LinkedHashSet<>();
         List<String> statements = new ArrayList<>();
         boolean usesPytest = false;
+        boolean usesCapsys = false;
         for (DoctestExamples.Line line : examples.get()) {
             IDENTIFIER.matcher(line.statement()).results().map(r -> r.group())
                     .filter(symbol.moduleNames()::contains).forEach(used::add);
@@ -88,10 +106,15 @@ final class PytestWriter {
                     return Optional.empty();
                 }
                 statements.add("with pytest.raises(" + exception + "):");
-                statements.add("    " + line.statement());
+                line.statement().lines().forEach(l -> statements.add("    " + l));
                 usesPytest = true;
+            } else if (line.printed() != null) {
+                statements.add("capsys.readouterr()");
+                statements.addAll(line.statement().lines().toList());
+                statements.add("assert capsys.readouterr().out == " + DoctestExamples.pythonString(line.printed()));
+                usesCapsys = true;
             } else {
-                statements.add(line.statement());
+                statements.addAll(line.statement().lines().toList()); // an example may span lines (... continuations)
             }
         }
         List<String> body = new ArrayList<>();
@@ -101,7 +124,7 @@ final class PytestWriter {
                 + symbol.startLine() + "–" + symbol.endLine() + ") states " + examples.get().size()
                 + " example(s); this case turns them into assertions so they keep holding.";
         return Optional.of(new Case("doctest-examples", "test_" + snake(symbol.qualifiedName()) + "_docstring_examples",
-                body, usesPytest, rationale, 0.75));
+                body, usesPytest, rationale, 0.75, usesCapsys));
     }
 
     static Case signatureCase(ChangedSymbol symbol) {
@@ -128,17 +151,33 @@ final class PytestWriter {
                 + ".py";
         int depth = (int) testPath.chars().filter(c -> c == '/').count();
         StringBuilder function = new StringBuilder();
-        function.append("def ").append(testCase.functionName()).append("():\n");
+        function.append("def ").append(testCase.functionName()).append(testCase.usesCapsys() ? "(capsys):\n" : "():\n");
         function.append("    \"\"\"Suggested by Greengate for ").append(symbol.qualifiedName()).append(".\"\"\"\n");
-        function.append("    import importlib.util\n    import pathlib\n");
+        function.append("    import importlib\n    import importlib.util\n    import pathlib\n    import sys\n");
         if (testCase.usesPytest()) {
             function.append("\n    import pytest\n");
         }
         function.append("\n    source = pathlib.Path(__file__).resolve().parents[").append(depth).append("] / \"")
                 .append(symbol.file()).append("\"\n");
-        function.append("    spec = importlib.util.spec_from_file_location(\"").append(moduleName).append("\", source)\n");
-        function.append("    module = importlib.util.module_from_spec(spec)\n");
-        function.append("    spec.loader.exec_module(module)\n\n");
+        // a module inside a package is imported as part of it (its relative imports need that); a lone module is
+        // loaded from its path, so that a name like `types` cannot resolve to another module
+        function.append("""
+                    root, name = source.parent, source.stem
+                    while (root / "__init__.py").is_file():
+                        root, name = root.parent, root.name + "." + name
+                    if "." in name:
+                        sys.path.insert(0, str(root))
+                        try:
+                            module = importlib.import_module(name)
+                        finally:
+                            sys.path.remove(str(root))
+                        assert pathlib.Path(module.__file__).resolve() == source, "imported " + module.__file__
+                    else:
+                        spec = importlib.util.spec_from_file_location(name, source)
+                        module = importlib.util.module_from_spec(spec)
+                        spec.loader.exec_module(module)
+
+                """);
         for (String line : testCase.body()) {
             function.append(line.isEmpty() ? "\n" : "    " + line + "\n");
         }
@@ -175,7 +214,9 @@ final class PytestWriter {
     }
 
     private static String describe(String literal) {
-        return literal.replace("-", "minus_").replace(".", "_").toLowerCase().replaceAll("[^a-z0-9_]", "");
+        String words = literal.replace("-", "minus_").replace(".", "_").replaceAll("^(''|\"\"|\\[]|\\(\\)|\\{})$", "empty")
+                .toLowerCase().replaceAll("[^a-z0-9_]", "");
+        return words.isEmpty() ? "text" : words.length() > 24 ? words.substring(0, 24) : words;
     }
 
     static String snake(String name) {

@@ -70,7 +70,8 @@ final class PromptBuilder {
     private static String describe(ChangedSymbol s) {
         String parameters = s.parameters().stream()
                 .map(p -> p.type() == null ? p.name() : p.name() + ": " + p.type()).collect(Collectors.joining(", "));
-        String guards = s.guards().stream().map(g -> "if " + g.condition() + " -> " + g.exception())
+        String guards = s.guards().stream().map(g -> "if " + g.condition() + " -> "
+                        + (g.returns() ? "return " + g.returned() : g.exception()))
                 .collect(Collectors.joining("; "));
         return "- " + s.language() + " " + s.qualifiedName() + "(" + parameters + ")"
                 + (s.returnType() == null ? "" : " -> " + s.returnType())

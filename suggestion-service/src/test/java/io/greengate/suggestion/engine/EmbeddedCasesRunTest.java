@@ -1,0 +1,300 @@
+package io.greengate.suggestion.engine;
+
+import io.greengate.suggestion.Diffs;
+import io.greengate.suggestion.analysis.ChangeAnalyzer;
+import io.greengate.suggestion.diff.UnifiedDiffParser;
+import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+/**
+ * The embedded engine's newer case kinds, run for real: early returns of literals (javac + JUnit 5, pytest),
+ * Javadoc examples in the Apache Commons style, signatures with nested types, doctest examples over continuation lines, and a module inside a package whose
+ * relative imports must resolve.
+ */
+class EmbeddedCasesRunTest {
+
+    static final String NAMES_JAVA = """
+            package org.example.text;
+
+            public class Names {
+
+                public static String initials(String name, boolean upper) {
+                    if (name == null) {
+                        return null;
+                    }
+                    StringBuilder out = new StringBuilder();
+                    for (String part : name.trim().split("\\\\s+")) {
+                        out.append(part.charAt(0));
+                    }
+                    return upper ? out.toString().toUpperCase() : out.toString();
+                }
+
+                public int width(CharSequence text) {
+                    if (text == null || text.length() == 0) return -1;
+                    return text.toString().strip().length();
+                }
+
+                public boolean isBlank(String text) {
+                    if (text == null) {
+                        return true;
+                    }
+                    return text.strip().isEmpty();
+                }
+
+                public String label() {
+                    return "names";
+                }
+
+                public static Style style(Style.Case letters) {
+                    return new Style();
+                }
+
+                public static class Style {
+                    public enum Case { UPPER, LOWER }
+                }
+            }
+            """;
+
+    static final String NUMBER_PY = """
+            from .i18n import suffix
+
+
+            def ordinal(value):
+                \"\"\"Converts an integer to its ordinal as a string.
+
+                >>> for n in (1, 2):
+                ...     _ = n
+                >>> ordinal(1)
+                '1st'
+                >>> [ordinal(n)
+                ...  for n in (2, 3)]
+                ['2nd', '3rd']
+                >>> ordinal(11)  # doctest: +SKIP
+                '11th'
+                >>> for n in (1, 12):
+                ...     print(n, ordinal(n))
+                1 1st
+                12 12th
+                \"\"\"
+                return str(value) + suffix(value)
+
+
+            def clamp(value, floor=None):
+                if value is None:
+                    return None
+                return value if floor is None else max(value, floor)
+
+
+            def pad(text, width=2):
+                if not text:
+                    return ''
+                return text.rjust(width)
+            """;
+
+    static final String I18N_PY = """
+            def suffix(value):
+                if 10 <= value % 100 <= 20:
+                    return "th"
+                return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+            """;
+
+    private static List<SuggestedTest> suggest(String path, String content, int max) {
+        String diff = Diffs.newFile(path, content);
+        Map<String, String> files = Map.of(path, content);
+        var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
+        return new EmbeddedEngine().generate(
+                new GenerationRequest("github.com/acme/text", diff, analysis.symbols(), files, max)).tests();
+    }
+
+    @Test
+    void earlyReturnsOfLiteralsBecomeJunitCasesThatCompileAndPass() throws Exception {
+        String path = "src/main/java/org/example/text/Names.java";
+        List<SuggestedTest> tests = suggest(path, NAMES_JAVA, 10);
+        assertEquals(List.of("guard-returns", "guard-returns", "guard-returns", "signature", "signature"),
+                tests.stream().map(SuggestedTest::caseKind).toList());
+        // a type nested in the class is named through it: the test does not see `Style` by its simple name
+        assertTrue(tests.get(4).code().contains(
+                "assertEquals(Names.Style.class, Names.class.getMethod(\"style\", Names.Style.Case.class)"), tests.get(4).code());
+        assertTrue(tests.get(0).code().contains("assertNull(Names.initials((String) null, false));"), tests.get(0).code());
+        assertTrue(tests.get(1).code().contains("assertEquals(-1, new Names().width((CharSequence) null));"),
+                tests.get(1).code());
+        assertTrue(tests.get(2).code().contains("assertTrue(new Names().isBlank((String) null));"), tests.get(2).code());
+
+        compileAndRunAll(path, NAMES_JAVA, tests);
+    }
+
+    static final String ABBREVIATIONS_JAVA = """
+            package org.example.text;
+
+            public final class Abbreviations {
+
+                private Abbreviations() {
+                }
+
+                /**
+                 * Abbreviates a String using ellipses.
+                 *
+                 * <pre>
+                 * Abbreviations.abbreviate(null, *)      = null
+                 * Abbreviations.abbreviate("", 4)        = ""
+                 * Abbreviations.abbreviate("abcdefg", 6) = "abc..."
+                 * Abbreviations.abbreviate("abcdefg", 7) = "abcdefg"
+                 * Abbreviations.abbreviate("abcdefg", 4) = "a..."
+                 * Abbreviations.abbreviate("abcdefg", 3) = IllegalArgumentException
+                 * </pre>
+                 */
+                public static String abbreviate(String str, int maxWidth) {
+                    if (str == null) {
+                        return null;
+                    }
+                    if (maxWidth < 4) {
+                        throw new IllegalArgumentException("Minimum abbreviation width is 4");
+                    }
+                    return str.length() <= maxWidth ? str : str.substring(0, maxWidth - 3) + "...";
+                }
+
+                /**
+                 * Whether a text ends in an ellipsis.
+                 * <pre>
+                 * isAbbreviated("a...")  = true
+                 * isAbbreviated(null)    = false
+                 * isAbbreviated(1)       = false
+                 * </pre>
+                 */
+                public static boolean isAbbreviated(String text) {
+                    return text != null && text.endsWith("...");
+                }
+            }
+            """;
+
+    @Test
+    void javadocExamplesInTheCommonsStyleBecomeAssertionsThatCompileAndPass() throws Exception {
+        String path = "src/main/java/org/example/text/Abbreviations.java";
+        List<SuggestedTest> tests = suggest(path, ABBREVIATIONS_JAVA, 10);
+        assertEquals(List.of("guard-returns", "javadoc-examples", "javadoc-examples"),
+                tests.stream().map(SuggestedTest::caseKind).toList());
+        String abbreviate = tests.get(1).code();
+        assertTrue(abbreviate.contains("""
+                        assertEquals("", Abbreviations.abbreviate("", 4));
+                        assertEquals("abc...", Abbreviations.abbreviate("abcdefg", 6));
+                        assertEquals("abcdefg", Abbreviations.abbreviate("abcdefg", 7));
+                        assertEquals("a...", Abbreviations.abbreviate("abcdefg", 4));
+                """), abbreviate);
+        // "*" (any value), an exception and a literal the parameter does not take are left out
+        assertFalse(abbreviate.contains("(String) null, *") || abbreviate.contains("IllegalArgumentException"), abbreviate);
+        String isAbbreviated = tests.get(2).code();
+        assertTrue(isAbbreviated.contains("assertTrue(Abbreviations.isAbbreviated(\"a...\"));")
+                && isAbbreviated.contains("assertFalse(Abbreviations.isAbbreviated((String) null));")
+                && !isAbbreviated.contains("isAbbreviated(1)"), isAbbreviated);
+        compileAndRunAll(path, ABBREVIATIONS_JAVA, tests);
+    }
+
+    @Test
+    void behaviourCasesComeBeforeSignatureCasesWhenTheCapBites() {
+        String source = """
+                package org.example.text;
+
+                public class Early {
+                    public String label() {
+                        return "early";
+                    }
+
+                    public static String orEmpty(String text) {
+                        if (text == null) {
+                            return "";
+                        }
+                        return text;
+                    }
+                }
+                """;
+        List<SuggestedTest> tests = suggest("src/main/java/org/example/text/Early.java", source, 1);
+        assertEquals(1, tests.size());
+        assertEquals("guard-returns", tests.get(0).caseKind());
+        assertTrue(tests.get(0).code().contains("assertEquals(\"\", Early.orEmpty((String) null));"));
+    }
+
+    /** Writes the class and its suggested tests into a checkout, compiles them with javac and runs them all. */
+    private static void compileAndRunAll(String path, String source, List<SuggestedTest> tests) throws Exception {
+        Path checkout = Files.createTempDirectory("checkout");
+        Path main = checkout.resolve(path);
+        Files.createDirectories(main.getParent());
+        Files.writeString(main, source);
+        List<String> arguments = new ArrayList<>(List.of("-d", checkout.resolve("classes").toString(),
+                "-cp", System.getProperty("java.class.path"), main.toString()));
+        for (SuggestedTest test : tests) {
+            Path file = checkout.resolve(test.testPath());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, test.code());
+            arguments.add(file.toString());
+        }
+        Files.createDirectories(checkout.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        assertEquals(0, javac.run(null, null, errors, arguments.toArray(String[]::new)), errors.toString());
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{checkout.resolve("classes").toUri().toURL()},
+                Thread.currentThread().getContextClassLoader())) {
+            Launcher launcher = LauncherFactory.create();
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            var selectors = new ArrayList<org.junit.platform.engine.DiscoverySelector>();
+            for (SuggestedTest test : tests) {
+                String name = test.testPath().replace("src/test/java/", "").replace(".java", "").replace('/', '.');
+                selectors.add(selectClass(loader.loadClass(name)));
+            }
+            launcher.execute(request().selectors(selectors).build(), listener);
+            TestExecutionSummary summary = listener.getSummary();
+            assertEquals(tests.size(), summary.getTestsSucceededCount());
+            assertEquals(0, summary.getTotalFailureCount());
+        }
+    }
+
+    @Test
+    void pytestCasesRunForAModuleInsideAPackage() throws Exception {
+        List<SuggestedTest> tests = suggest("textfmt/number.py", NUMBER_PY, 10);
+        assertEquals(List.of("doctest-examples", "guard-returns", "guard-returns"),
+                tests.stream().map(SuggestedTest::caseKind).toList());
+        assertTrue(tests.get(1).code().contains("assert module.clamp(value=None) is None"), tests.get(1).code());
+        assertTrue(tests.get(2).code().contains("assert module.pad(text=None) == ''"), tests.get(2).code());
+
+        Path checkout = Files.createTempDirectory("checkout");
+        Files.createDirectories(checkout.resolve("textfmt"));
+        Files.writeString(checkout.resolve("textfmt/__init__.py"), "");
+        Files.writeString(checkout.resolve("textfmt/number.py"), NUMBER_PY);
+        Files.writeString(checkout.resolve("textfmt/i18n.py"), I18N_PY);
+        for (SuggestedTest test : tests) {
+            Path file = checkout.resolve(test.testPath());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, test.code());
+        }
+        // from a directory outside the checkout, so only the test's own import can find the package
+        Process pytest = new ProcessBuilder("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                "--rootdir", checkout.toString(), checkout.resolve("tests").toString())
+                .directory(Files.createTempDirectory("elsewhere").toFile()).redirectErrorStream(true).start();
+        assertTrue(pytest.waitFor(120, TimeUnit.SECONDS));
+        String output = new String(pytest.getInputStream().readAllBytes());
+        assertEquals(0, pytest.exitValue(), output + tests.stream().map(SuggestedTest::code).toList());
+        assertTrue(output.contains(tests.size() + " passed"), output);
+    }
+}
