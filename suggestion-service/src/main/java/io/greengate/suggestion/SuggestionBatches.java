@@ -23,6 +23,7 @@ import io.greengate.suggestion.engine.llm.LlmEngine;
 import org.jboss.logging.Logger;
 import io.greengate.suggestion.engine.SuggestedTest;
 import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
+import io.greengate.suggestion.policy.ExistingTests;
 import io.greengate.suggestion.policy.RiskScanner;
 import io.greengate.suggestion.ranking.Ranker;
 import io.greengate.suggestion.store.Batch;
@@ -109,7 +110,8 @@ public class SuggestionBatches {
             GenerationRequest generationRequest = new GenerationRequest(request.repository(), request.diff(),
                     analysis.symbols(), contents, request.maxSuggestionsOrDefault());
             Generation generation = generateWith(chooseEngine(request, notes), generationRequest, notes);
-            return new Generation(withoutDuplicates(generation.tests()), generation.notes(),
+            return new Generation(withoutDuplicates(generation.tests(), ExistingTests.in(contents), notes),
+                    generation.notes(),
                     generation.promptTokens(), generation.completionTokens(), generation.reportedEnergyJoules());
         });
         Generation generation = measured.result();
@@ -194,15 +196,24 @@ public class SuggestionBatches {
                 new BatchView.Usage(batch.cpuSeconds, batch.wallSeconds), notes);
     }
 
-    private static List<SuggestedTest> withoutDuplicates(List<SuggestedTest> tests) {
+    /** Drops a suggestion that repeats another of the batch or a test the repository already has. */
+    private static List<SuggestedTest> withoutDuplicates(List<SuggestedTest> tests, ExistingTests existing,
+                                                         List<String> notes) {
         Set<String> seen = new HashSet<>();
         List<SuggestedTest> unique = new ArrayList<>();
+        int repeated = 0;
         for (SuggestedTest test : tests) {
-            if (seen.add(test.code().replaceAll("\\s+", " ").strip()) && seen.add("path:" + test.testPath() + test.targetSymbol())) {
+            if (existing.repeats(test.code(), test.testFileBase())) {
+                repeated++;
+            } else if (seen.add(test.code().replaceAll("\\s+", " ").strip())
+                    && seen.add("path:" + test.testPath() + test.targetSymbol())) {
                 unique.add(new SuggestedTest(test.targetFile(), test.targetSymbol(), test.language(), test.framework(),
                         test.caseKind(), test.testPath(), test.code(), test.testFileBase(), test.rationale(),
                         test.confidence(), RiskScanner.scan(test.code()), test.prompt()));
             }
+        }
+        if (repeated > 0) {
+            notes.add(repeated + " suggestion(s) dropped: the repository's tests already assert the same");
         }
         return unique;
     }

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +69,25 @@ class SuggestionResourceTest {
                 .body("suggestions[0].framework", equalTo("junit5"))
                 .body("suggestions[0].caseKind", equalTo("guard-throws"))
                 .body("suggestions[0].testPath", equalTo("src/test/java/com/acme/shop/PricingTotalGuardTest.java"));
+    }
+
+    @Test
+    void aSuggestionTheRepositorysTestsAlreadyMakeIsDroppedAndTheResponseSaysSo() {
+        JsonPath first = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(pythonRequest(newCommit())).when().post("/api/v1/suggestions")
+                .then().statusCode(201).extract().jsonPath();
+        List<String> codes = first.getList("suggestions.code");
+        assertTrue(codes.size() >= 2, first.prettify());
+
+        Map<String, Object> request = new HashMap<>(pythonRequest(newCommit()));
+        request.put("files", List.of(Map.of("path", "tests/test_written_by_hand.py", "content", codes.get(0))));
+        JsonPath second = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(request)
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().jsonPath();
+        List<String> again = second.getList("suggestions.code");
+        assertFalse(again.contains(codes.get(0)), "the repository already has this test");
+        assertEquals(codes.size() - 1, again.size(), second.prettify());
+        assertTrue(second.getList("notes").stream().anyMatch(n -> n.toString()
+                .contains("1 suggestion(s) dropped: the repository's tests already assert the same")), second.prettify());
     }
 
     @Test
