@@ -2,6 +2,8 @@
 # Startup benchmark: time to ready and idle RSS of each Greengate service in JVM mode, side by side with a
 # bare Quarkus REST hello app built in the same run, all started with the same JVM flags.
 #   bench/startup/run.sh [rounds]      (default 5 rounds; writes bench/startup/results.md)
+#   APPCDS=1 bench/startup/run.sh ...  every app (the bare one too) built with Quarkus' AppCDS archive and started
+#                                      from its quarkus-app folder with -XX:SharedArchiveFile (results-appcds.md)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/bench/startup"
@@ -11,9 +13,18 @@ WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 echo "building the services and the bare hello app ..." >&2
-(cd "$ROOT" && mvn -q -B package -DskipTests)
-(cd "$HERE/hello-app" && mvn -q -B package -DskipTests)
+BUILD_FLAGS=()
+CDS_FLAGS=()
+RESULTS="$HERE/results.md"
+if [ -n "${APPCDS:-}" ]; then
+  BUILD_FLAGS=(-Dquarkus.package.jar.appcds.enabled=true)
+  CDS_FLAGS=(-XX:SharedArchiveFile=app-cds.jsa)
+  RESULTS="$HERE/results-appcds.md"
+fi
+(cd "$ROOT" && mvn -q -B package -DskipTests "${BUILD_FLAGS[@]}")
+(cd "$HERE/hello-app" && mvn -q -B package -DskipTests "${BUILD_FLAGS[@]}")
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "starting PostgreSQL and Kafka ..." >&2
 java -cp "$ROOT/local-infra/target/greengate-local-infra-0.1.0-SNAPSHOT.jar:$ROOT/local-infra/target/lib/*" \
   io.greengate.infra.LocalInfra "$WORK/data" 25432 29092 > "$WORK/infra.log" 2>&1 &
@@ -28,7 +39,8 @@ measure() {
   start=$(date +%s%N)
   GREENGATE_DB_URL="jdbc:postgresql://127.0.0.1:25432/postgres" GREENGATE_KAFKA="127.0.0.1:29092" \
   GREENGATE_ACCOUNTS_FILE="$WORK/accounts" \
-    java "${JVM_FLAGS[@]}" -Dquarkus.http.port="$port" -jar "$jar" > "$WORK/app.log" 2>&1 &
+    bash -c 'cd "$(dirname "$1")" && shift && exec java "$@"' _ "$jar" "${JVM_FLAGS[@]}" "${CDS_FLAGS[@]}" \
+      -Dquarkus.http.port="$port" -jar quarkus-run.jar > "$WORK/app.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port$url"; do
     kill -0 $pid 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
@@ -69,5 +81,5 @@ for app in "${APPS[@]}"; do MS[$app]=$(median < "$WORK/$app.ms"); RSS[$app]=$(me
       'BEGIN { printf "| %s | %d | %.2f | %d | %.2f |\n", app, ms, ms / bms, rss, rss / brss }'
   done
   echo
-  echo "JVM flags for every app: \`${JVM_FLAGS[*]}\`; $ROUNDS interleaved rounds on $(nproc) cores, $(java -version 2>&1 | head -1)."
-} | tee "$HERE/results.md"
+  echo "JVM flags for every app: \`${JVM_FLAGS[*]} ${CDS_FLAGS[*]}\`; $ROUNDS interleaved rounds on $(nproc) cores, $(java -version 2>&1 | head -1); load average before: $LOAD_BEFORE."
+} | tee "$RESULTS"
