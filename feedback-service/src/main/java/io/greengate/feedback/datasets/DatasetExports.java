@@ -104,7 +104,7 @@ public class DatasetExports {
             export.sha256 = sha256;
             export.finishedAt = Instant.now();
             usage.record(new UsageRecorder.Subject("REQUEST", "dataset_export", exportId.toString(),
-                    export.repository, null, null), cpu, null, null);
+                    export.repository, null, null), cpu, UsageRecorder.Yield.NONE);
         });
     }
 

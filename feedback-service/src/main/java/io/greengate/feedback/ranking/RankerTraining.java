@@ -216,7 +216,7 @@ public class RankerTraining {
         outbox.add(Topics.MODELS, new ModelTrained(UUID.randomUUID(), Instant.now(), model.version, model.status,
                 model.artifactSha256, model.trainingSize, metrics));
         usage.record(new UsageRecorder.Subject("TRAINING", "model", model.version, null, null, model.version), cpu,
-                null, null);
+                UsageRecorder.Yield.NONE);
         LOG.infof("%s trained on %d decisions: %s", model.version, model.trainingSize, evaluation);
     }
 

@@ -41,7 +41,7 @@ public class ServiceUsageReporter {
         lastUptimeMillis = uptimeMillis;
         if (unattributed > 0 && wallSeconds > 0) {
             recorder.record(new UsageRecorder.Subject(KIND, "service", service, null, null, null),
-                    new CpuUsage(unattributed, wallSeconds), null, null);
+                    new CpuUsage(unattributed, wallSeconds), UsageRecorder.Yield.NONE);
         }
     }
 

@@ -45,11 +45,6 @@ public class UsageRecorder {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public UsageMeasured record(Subject subject, CpuUsage usage, Long promptTokens, Long completionTokens) {
-        return record(subject, usage, new Yield(promptTokens, completionTokens, null, null));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
     public UsageMeasured record(Subject subject, CpuUsage usage, Yield yield) {
         UsageMeasured event = new UsageMeasured(UUID.randomUUID(), Instant.now(), service, subject.kind(),
                 subject.subjectType(), subject.subjectId(), subject.repository(), subject.engine(), subject.model(),
