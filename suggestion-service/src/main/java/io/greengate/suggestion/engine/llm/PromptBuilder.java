@@ -26,10 +26,6 @@ final class PromptBuilder {
     private PromptBuilder() {
     }
 
-    static String user(GenerationRequest request, int maxContextChars) {
-        return user(request, List.of(), maxContextChars, 0);
-    }
-
     static String user(GenerationRequest request, List<String> acceptedExamples, int maxContextChars,
                        int maxExampleChars) {
         String symbols = request.symbols().stream().map(PromptBuilder::describe).collect(Collectors.joining("\n"));
