@@ -71,23 +71,21 @@ public class AutoAccept {
 
     @Transactional
     public PolicyView change(PolicyChangeRequest request, String actor) {
-        // a row to lock first, so two admins changing one repository's policy are recorded one after the other
-        entityManager.createNativeQuery("""
+        // a row to lock first, so two admins changing one repository's policy are recorded one after the other;
+        // a row inserted here is the repository's first policy: off, at the default threshold
+        boolean first = entityManager.createNativeQuery("""
                         insert into auto_accept_policy (repository, enabled, min_probability, changed_by, changed_at)
                         values (?1, false, ?2, ?3, ?4) on conflict (repository) do nothing""")
                 .setParameter(1, request.repository()).setParameter(2, config.defaultMinProbability())
-                .setParameter(3, actor).setParameter(4, Instant.now()).executeUpdate();
+                .setParameter(3, actor).setParameter(4, Instant.now()).executeUpdate() == 1;
         AutoAcceptPolicy policy = entityManager.find(AutoAcceptPolicy.class, request.repository(),
                 LockModeType.PESSIMISTIC_WRITE);
-        entityManager.refresh(policy);
-        boolean wasKnown = AutoAcceptPolicyChange.count("repository", request.repository()) > 0;
         AutoAcceptPolicyChange change = new AutoAcceptPolicyChange();
         change.repository = request.repository();
-        change.previousEnabled = wasKnown && policy.enabled;
-        change.previousMinProbability = wasKnown ? policy.minProbability : null;
+        change.previousEnabled = policy.enabled;
+        change.previousMinProbability = first ? null : policy.minProbability;
         change.enabled = request.enabled();
-        change.minProbability = request.minProbability() != null ? request.minProbability()
-                : wasKnown ? policy.minProbability : config.defaultMinProbability();
+        change.minProbability = request.minProbability() != null ? request.minProbability() : policy.minProbability;
         change.actor = actor;
         change.comment = request.comment();
         change.changedAt = Instant.now();
