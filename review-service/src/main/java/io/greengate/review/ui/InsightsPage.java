@@ -1,6 +1,5 @@
 package io.greengate.review.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greengate.platform.security.Roles;
 import io.greengate.review.insights.AcceptanceChart;
@@ -85,27 +84,27 @@ public class InsightsPage {
         this.identity = identity;
     }
 
-    /** Not transactional: the calls to the other services must not hold a database connection. */
+    /** The other services are asked first, outside the transaction: a slow one must not hold a connection. */
     @GET
     @RolesAllowed(Roles.REVIEWER)
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance insights(@RestQuery String repository) throws JsonProcessingException {
+    public TemplateInstance insights(@RestQuery String repository) {
         Optional<String> scope = Optional.ofNullable(repository).map(String::strip).filter(r -> !r.isEmpty());
+        Fetched<OtherServices.FeedbackFigures> feedback = otherServices.feedback(scope);
+        Fetched<List<OtherServices.CarbonRow>> carbon = otherServices.carbon(scope);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate from = today.minusDays(Math.max(1, config.days()) - 1L);
         Instant since = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Model local = QuarkusTransaction.requiringNew().call(() -> new Model(identity.getPrincipal().getName(),
-                scope.orElse(null), statistics.byModel(scope), statistics.rejectReasons(scope),
-                statistics.medianSecondsToDecision(scope).orElse(null),
-                scope.map(r -> List.of(autoAccept.of(r))).orElseGet(autoAccept::list),
-                statistics.autoAccepted(scope),
-                AcceptanceChart.of(statistics.acceptanceByDay(false, scope, since), from, today),
-                AcceptanceChart.of(statistics.acceptanceByDay(true, scope, since), from, today),
-                null, null, null));
-        String chartData = mapper.writeValueAsString(Map.of("engine", local.byEngine().plot(),
-                "repository", local.byRepository().plot()));
-        return Templates.insights(new Model(local.user(), local.repository(), local.models(), local.reasons(),
-                local.medianSecondsToDecision(), local.policies(), local.autoAccepted(), local.byEngine(),
-                local.byRepository(), chartData, otherServices.feedback(scope), otherServices.carbon(scope)));
+        return Templates.insights(QuarkusTransaction.requiringNew().call(() -> {
+            AcceptanceChart byEngine = AcceptanceChart.of(statistics.acceptanceByDay(false, scope, since), from, today);
+            AcceptanceChart byRepository = AcceptanceChart.of(statistics.acceptanceByDay(true, scope, since), from,
+                    today);
+            return new Model(identity.getPrincipal().getName(), scope.orElse(null), statistics.byModel(scope),
+                    statistics.rejectReasons(scope), statistics.medianSecondsToDecision(scope).orElse(null),
+                    scope.map(r -> List.of(autoAccept.of(r))).orElseGet(autoAccept::list),
+                    statistics.autoAccepted(scope), byEngine, byRepository,
+                    mapper.writeValueAsString(Map.of("engine", byEngine.plot(), "repository", byRepository.plot())),
+                    feedback, carbon);
+        }));
     }
 }
