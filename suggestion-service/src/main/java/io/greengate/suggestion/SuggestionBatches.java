@@ -14,6 +14,7 @@ import io.greengate.suggestion.analysis.ChangeAnalyzer;
 import io.greengate.suggestion.api.BatchView;
 import io.greengate.suggestion.api.CreateSuggestionsRequest;
 import io.greengate.suggestion.api.SuggestionView;
+import io.greengate.suggestion.diff.ChangedFile;
 import io.greengate.suggestion.diff.TargetHunks;
 import io.greengate.suggestion.diff.UnifiedDiffParser;
 import io.greengate.suggestion.engine.Engine;
@@ -102,9 +103,10 @@ public class SuggestionBatches {
         List<String> notes = new ArrayList<>();
         Map<String, String> targetDiffs = new HashMap<>();
         CpuMeter.Measured<Generation> measured = CpuMeter.measure(() -> {
-            var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(request.diff()), contents);
+            List<ChangedFile> files = UnifiedDiffParser.parse(request.diff());
+            var analysis = ChangeAnalyzer.analyze(files, contents);
             notes.addAll(analysis.notes());
-            TargetHunks hunks = TargetHunks.of(request.diff());
+            TargetHunks hunks = TargetHunks.of(files);
             analysis.symbols().forEach(symbol -> targetDiffs.put(targetKey(symbol.file(), symbol.qualifiedName()),
                     hunks.excerpt(symbol.file(), symbol.startLine(), symbol.endLine())));
             GenerationRequest generationRequest = new GenerationRequest(request.repository(), request.diff(),

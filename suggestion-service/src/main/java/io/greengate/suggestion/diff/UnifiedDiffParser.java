@@ -46,16 +46,20 @@ public final class UnifiedDiffParser {
         boolean binary = header.getPatchType() != FileHeader.PatchType.UNIFIED;
         String path = change == ChangedFile.Change.DELETED ? header.getOldPath() : header.getNewPath();
         List<LineRange> ranges = new ArrayList<>();
+        List<ChangedFile.Hunk> hunks = new ArrayList<>();
         StringBuilder added = new StringBuilder();
         for (HunkHeader hunk : header.getHunks()) {
-            collectAddedLines(hunk, ranges, added);
+            String body = RawParseUtils.decode(hunk.getBuffer(), hunk.getStartOffset(), hunk.getEndOffset());
+            int from = hunk.getNewStartLine();
+            hunks.add(new ChangedFile.Hunk(from, from + Math.max(0, hunk.getNewLineCount() - 1), body));
+            collectAddedLines(hunk, body, ranges, added);
         }
         String addedContent = change == ChangedFile.Change.ADDED && !binary ? added.toString() : null;
-        return new ChangedFile(path, header.getOldPath(), change, binary, List.copyOf(ranges), addedContent);
+        return new ChangedFile(path, header.getOldPath(), change, binary, List.copyOf(ranges), addedContent,
+                List.copyOf(hunks));
     }
 
-    private static void collectAddedLines(HunkHeader hunk, List<LineRange> ranges, StringBuilder added) {
-        String body = RawParseUtils.decode(hunk.getBuffer(), hunk.getStartOffset(), hunk.getEndOffset());
+    private static void collectAddedLines(HunkHeader hunk, String body, List<LineRange> ranges, StringBuilder added) {
         String[] lines = body.split("\n", -1);
         int newLine = hunk.getNewStartLine();
         int rangeStart = -1;

@@ -33,7 +33,7 @@ class TargetHunksTest {
 
     @Test
     void theHunkOverTheSymbolsLinesIsTheExcerpt() {
-        String excerpt = TargetHunks.of(DIFF).excerpt("src/cart.py", 21, 24);
+        String excerpt = TargetHunks.of(UnifiedDiffParser.parse(DIFF)).excerpt("src/cart.py", 21, 24);
         assertTrue(excerpt.startsWith("--- a/src/cart.py\n+++ b/src/cart.py\n@@ -20,2 +21,5 @@"), excerpt);
         assertTrue(excerpt.contains("+        raise ValueError(\"negative\")"));
         assertFalse(excerpt.contains("sum of the prices"), "the other hunk of the file is left out");
@@ -42,9 +42,9 @@ class TargetHunksTest {
 
     @Test
     void withoutAnOverlappingHunkEveryHunkOfTheFileIsShownAndAFileOutsideTheDiffHasNone() {
-        String excerpt = TargetHunks.of(DIFF).excerpt("src/cart.py", 100, 110);
+        String excerpt = TargetHunks.of(UnifiedDiffParser.parse(DIFF)).excerpt("src/cart.py", 100, 110);
         assertTrue(excerpt.contains("sum of the prices") && excerpt.contains("raise ValueError"));
-        assertNull(TargetHunks.of(DIFF).excerpt("src/missing.py", 1, 2));
+        assertNull(TargetHunks.of(UnifiedDiffParser.parse(DIFF)).excerpt("src/missing.py", 1, 2));
     }
 
     @Test
@@ -53,7 +53,8 @@ class TargetHunksTest {
         for (int i = 0; i < 300; i++) {
             diff.append("+x").append(i).append(" = ").append(i).append('\n');
         }
-        String excerpt = TargetHunks.of(diff.toString()).excerpt("big.py", 1, 300);
+        String excerpt = TargetHunks.of(UnifiedDiffParser.parse(diff.toString()))
+                .excerpt("big.py", 1, 300);
         assertEquals(TargetHunks.MAX_LINES + 1, excerpt.strip().split("\n").length);
         assertTrue(excerpt.contains("more lines of this file's change"));
     }
