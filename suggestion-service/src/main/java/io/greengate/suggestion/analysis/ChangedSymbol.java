@@ -13,13 +13,30 @@ import java.util.Set;
  * @param guards       leading guard clauses that throw/raise, or return a literal, before anything else runs
  * @param imports      Java: the source file's non-static imports, so the same names resolve in the test
  * @param moduleNames  Python: the module's top-level names, for binding names used in doctest examples
+ * @param shape        a method or function, or a changed enum or record type (then {@code name} is the type's
+ *                     simple name, {@code owner} the enclosing types, and {@code parameters} a record's components)
+ * @param constants    an enum's constants, in declaration order
+ * @param inverses     methods of the same class that undo this one (decode for encode, ...): round trips
+ * @param reachedFrom  null when the symbol's own lines changed; else the changed non-public member it calls
  */
 public record ChangedSymbol(String file, String language, String module, String owner, String name,
                             Receiver receiver, boolean constructible, List<Parameter> parameters, String returnType,
                             int startLine, int endLine, String docstring, List<Guard> guards, List<String> imports,
-                            Set<String> moduleNames) {
+                            Set<String> moduleNames, Shape shape, List<String> constants, List<Inverse> inverses,
+                            String reachedFrom) {
 
     public enum Receiver { INSTANCE, CLASS, FUNCTION }
+
+    public enum Shape { CALLABLE, ENUM, RECORD }
+
+    /**
+     * A method of the same class and receiver that takes what this one returns and gives back what it takes.
+     *
+     * @param forward whether this symbol is the encoding side (the round trip starts with it)
+     * @param changed whether the inverse's own lines changed too
+     */
+    public record Inverse(String name, boolean forward, boolean changed) {
+    }
 
     /** A declared parameter; {@code type} is the erased type for Java, the annotation (or null) for Python. */
     public record Parameter(String name, String type, String defaultValue, boolean variadic) {
@@ -42,6 +59,25 @@ public record ChangedSymbol(String file, String language, String module, String 
         public boolean returns() {
             return exception == null;
         }
+    }
+
+    /** A changed function or method, reached through its own changed lines. */
+    public static ChangedSymbol callable(String file, String language, String module, String owner, String name,
+                                         Receiver receiver, boolean constructible, List<Parameter> parameters,
+                                         String returnType, int startLine, int endLine, String docstring,
+                                         List<Guard> guards, List<String> imports, Set<String> moduleNames) {
+        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
+                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null);
+    }
+
+    public ChangedSymbol withInverses(List<Inverse> found) {
+        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, found, reachedFrom);
+    }
+
+    public ChangedSymbol reachedFrom(String changedMember) {
+        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, changedMember);
     }
 
     public String qualifiedName() {

@@ -5,12 +5,16 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -22,12 +26,16 @@ import io.greengate.suggestion.diff.ChangedFile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Changed public methods of public top-level classes, read with JavaParser. */
+/**
+ * Changed public methods of public top-level classes, read with JavaParser; also the public methods that reach a
+ * changed non-public helper, and changed enums and records.
+ */
 public final class JavaSymbols {
 
     private JavaSymbols() {
@@ -53,26 +61,209 @@ public final class JavaSymbols {
             Map<String, String> nested = nestedTypes(type);
             boolean constructible = type.getConstructors().isEmpty() || type.getConstructors().stream()
                     .anyMatch(c -> c.isPublic() && c.getParameters().isEmpty());
-            for (MethodDeclaration method : type.getMethods()) {
-                if (!method.isPublic() || method.isAbstract() || !method.getTypeParameters().isEmpty()
-                        || method.getRange().isEmpty()) {
-                    continue;
-                }
+            Map<String, String> reached = reachedThroughChangedHelpers(type, file);
+            List<MethodDeclaration> callable = type.getMethods().stream()
+                    .filter(m -> m.isPublic() && !m.isAbstract() && m.getTypeParameters().isEmpty()
+                            && m.getRange().isPresent())
+                    .toList();
+            for (MethodDeclaration method : callable) {
                 int start = method.getRange().get().begin.line;
                 int end = method.getRange().get().end.line;
-                if (!file.touches(start, end)) {
+                boolean changed = file.touches(start, end);
+                if (!changed && !reached.containsKey(method.getNameAsString())) {
                     continue;
                 }
-                symbols.add(new ChangedSymbol(file.path(), "java", packageName, type.getNameAsString(),
+                ChangedSymbol symbol = ChangedSymbol.callable(file.path(), "java", packageName, type.getNameAsString(),
                         method.getNameAsString(),
                         method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
                         constructible, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
                         erased(method.getType(), nested), start, end,
                         method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
-                        guards(method), imports, Set.of()));
+                        guards(method), imports, Set.of())
+                        .withInverses(inverses(method, callable, file, nested));
+                symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
             }
         }
+        symbols.addAll(changedTypes(unit, file, packageName, imports));
         return symbols;
+    }
+
+    /**
+     * Public methods of the class that call, directly or through other methods of the class, a non-public method
+     * whose lines changed: name → that changed method. Their cases run the changed helper's lines.
+     */
+    private static Map<String, String> reachedThroughChangedHelpers(ClassOrInterfaceDeclaration type, ChangedFile file) {
+        Map<String, Set<String>> calls = new HashMap<>();
+        Set<String> changedHelpers = new HashSet<>();
+        for (MethodDeclaration method : type.getMethods()) {
+            calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>()).addAll(method.findAll(MethodCallExpr.class)
+                    .stream().filter(c -> c.getScope().isEmpty() || c.getScope().get().isThisExpr())
+                    .map(MethodCallExpr::getNameAsString).toList());
+            if (!method.isPublic() && method.getRange().isPresent()
+                    && file.touches(method.getRange().get().begin.line, method.getRange().get().end.line)) {
+                changedHelpers.add(method.getNameAsString());
+            }
+        }
+        Map<String, String> reached = new HashMap<>();
+        for (MethodDeclaration method : type.getMethods()) {
+            if (method.isPublic()) {
+                findChangedHelper(method.getNameAsString(), calls, changedHelpers, new HashSet<>())
+                        .ifPresent(helper -> reached.put(method.getNameAsString(), helper));
+            }
+        }
+        return reached;
+    }
+
+    private static Optional<String> findChangedHelper(String method, Map<String, Set<String>> calls,
+                                                      Set<String> changedHelpers, Set<String> seen) {
+        if (!seen.add(method)) {
+            return Optional.empty();
+        }
+        for (String callee : calls.getOrDefault(method, Set.of())) {
+            if (changedHelpers.contains(callee)) {
+                return Optional.of(callee);
+            }
+            Optional<String> deeper = findChangedHelper(callee, calls, changedHelpers, seen);
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Verb pairs whose second undoes the first, followed by the same rest of the name (encodeHex/decodeHex). */
+    private static final List<List<String>> INVERSE_VERBS = List.of(List.of("encode", "decode"),
+            List.of("escape", "unescape"), List.of("compress", "decompress"), List.of("compress", "uncompress"),
+            List.of("serialize", "deserialize"), List.of("quote", "unquote"), List.of("to", "from"),
+            List.of("format", "parse"), List.of("encrypt", "decrypt"), List.of("wrap", "unwrap"));
+    /** Types a round trip can start from with a value written in the test. */
+    public static final Set<String> ROUND_TRIP_TYPES = Set.of("String", "CharSequence", "byte[]", "char[]", "int", "long");
+
+    /**
+     * Methods of the class with the same receiver that undo this one: one parameter each, this one's parameter
+     * type is the other's return type and the other way round, the names pair by verb, and the round trip starts
+     * from a type a test can write a value of.
+     */
+    private static List<ChangedSymbol.Inverse> inverses(MethodDeclaration method, List<MethodDeclaration> candidates,
+                                                        ChangedFile file, Map<String, String> nested) {
+        if (method.getParameters().size() != 1) {
+            return List.of();
+        }
+        String takes = erased(method.getParameter(0).getType(), nested);
+        String gives = erased(method.getType(), nested);
+        List<ChangedSymbol.Inverse> found = new ArrayList<>();
+        for (MethodDeclaration other : candidates) {
+            if (other == method || other.getParameters().size() != 1 || other.isStatic() != method.isStatic()
+                    || !erased(other.getParameter(0).getType(), nested).equals(gives)
+                    || !erased(other.getType(), nested).equals(takes)) {
+                continue;
+            }
+            Boolean forward = pairedForward(method.getNameAsString(), other.getNameAsString());
+            String start = Boolean.TRUE.equals(forward) ? takes : gives;
+            if (forward == null || !ROUND_TRIP_TYPES.contains(start)) {
+                continue;
+            }
+            boolean otherChanged = other.getRange().map(r -> file.touches(r.begin.line, r.end.line)).orElse(false);
+            found.add(new ChangedSymbol.Inverse(other.getNameAsString(), forward, otherChanged));
+        }
+        return found;
+    }
+
+    /** TRUE when {@code name} encodes what {@code other} decodes, FALSE the other way round, null when unpaired. */
+    static Boolean pairedForward(String name, String other) {
+        for (List<String> verbs : INVERSE_VERBS) {
+            String doing = verbs.get(0);
+            String undoing = verbs.get(1);
+            if (restAfter(name, doing) != null && restAfter(name, doing).equals(restAfter(other, undoing))) {
+                return Boolean.TRUE;
+            }
+            if (restAfter(name, undoing) != null && restAfter(name, undoing).equals(restAfter(other, doing))) {
+                return Boolean.FALSE;
+            }
+        }
+        return null;
+    }
+
+    /** What follows the verb (empty for the verb alone), or null when the name does not start with it as a word. */
+    private static String restAfter(String name, String verb) {
+        if (!name.startsWith(verb)) {
+            return null;
+        }
+        String rest = name.substring(verb.length());
+        return rest.isEmpty() || Character.isUpperCase(rest.charAt(0)) ? rest : null;
+    }
+
+    /**
+     * Enums and records (top-level or nested in a type a test in the package can see) whose declaration the diff
+     * touched. Records with a constructor of their own are left out: it may refuse or change what it is given.
+     */
+    private static List<ChangedSymbol> changedTypes(CompilationUnit unit, ChangedFile file, String packageName,
+                                                    List<String> imports) {
+        List<ChangedSymbol> types = new ArrayList<>();
+        for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+            if (!(type instanceof EnumDeclaration || type instanceof RecordDeclaration) || type.getRange().isEmpty()
+                    || !file.touches(type.getRange().get().begin.line, type.getRange().get().end.line)
+                    || !visibleToPackage(type)) {
+                continue;
+            }
+            String enclosing = enclosingPath(type);
+            int start = type.getRange().get().begin.line;
+            int end = type.getRange().get().end.line;
+            String javadoc = type.getJavadocComment().map(c -> c.parse().toText()).orElse(null);
+            if (type instanceof EnumDeclaration enumType) {
+                List<String> constants = enumType.getEntries().stream().map(e -> e.getNameAsString()).toList();
+                if (!constants.isEmpty()) {
+                    types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
+                            ChangedSymbol.Receiver.CLASS, false, List.of(), null, start, end, javadoc, List.of(),
+                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null));
+                }
+            } else if (type instanceof RecordDeclaration record && record.getTypeParameters().isEmpty()
+                    && record.getConstructors().isEmpty() && record.getCompactConstructors().isEmpty()
+                    && !overridesWhatRecordsPromise(record)) {
+                Map<String, String> nested = nestedTypes(record);
+                types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
+                        ChangedSymbol.Receiver.INSTANCE, true,
+                        record.getParameters().stream().map(p -> parameter(p, nested)).toList(), null, start, end,
+                        javadoc, List.of(), imports, Set.of(), ChangedSymbol.Shape.RECORD, List.of(), List.of(), null));
+            }
+        }
+        return types;
+    }
+
+    /** An accessor, equals or hashCode of its own may change what the record gives back or how it compares. */
+    private static boolean overridesWhatRecordsPromise(RecordDeclaration record) {
+        Set<String> components = new HashSet<>(record.getParameters().stream().map(p -> p.getNameAsString()).toList());
+        return record.getMethods().stream().anyMatch(m -> m.getParameters().isEmpty()
+                && (components.contains(m.getNameAsString()) || m.getNameAsString().equals("hashCode"))
+                || m.getNameAsString().equals("equals"));
+    }
+
+    private static boolean visibleToPackage(TypeDeclaration<?> type) {
+        Node node = type;
+        while (node != null) {
+            if (node instanceof TypeDeclaration<?> declaration && declaration.isPrivate()) {
+                return false;
+            }
+            if (node instanceof ClassOrInterfaceDeclaration declaration && declaration != type
+                    && !declaration.getTypeParameters().isEmpty()) {
+                return false;
+            }
+            node = node.getParentNode().orElse(null);
+        }
+        return true;
+    }
+
+    /** The enclosing types' names joined by dots (Outer.Inner), or null for a top-level type. */
+    private static String enclosingPath(TypeDeclaration<?> type) {
+        List<String> names = new ArrayList<>();
+        Node node = type.getParentNode().orElse(null);
+        while (node != null) {
+            if (node instanceof TypeDeclaration<?> declaration) {
+                names.add(0, declaration.getNameAsString());
+            }
+            node = node.getParentNode().orElse(null);
+        }
+        return names.isEmpty() ? null : String.join(".", names);
     }
 
     /** Leading {@code if (condition) throw new X(...)} and {@code if (condition) return <literal>} statements. */

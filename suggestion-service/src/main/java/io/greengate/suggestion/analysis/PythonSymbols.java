@@ -91,7 +91,7 @@ public final class PythonSymbols {
         TSNode returns = function.getChildByFieldName("return_type");
         // a generator or coroutine function runs nothing when called: its guards fire only once it is iterated/awaited
         boolean deferred = isAsync(function) || containsYield(body);
-        symbols.add(new ChangedSymbol(file.path(), "python", module, owner, name, receiver, constructible, parameters,
+        symbols.add(ChangedSymbol.callable(file.path(), "python", module, owner, name, receiver, constructible, parameters,
                 returns == null || returns.isNull() ? null : text.of(returns), start, end, docstring(body, text),
                 deferred ? List.of() : guards(body, text), List.of(), moduleNames));
     }

@@ -132,8 +132,8 @@ class EmbeddedCasesRunTest {
     void earlyReturnsOfLiteralsBecomeJunitCasesThatCompileAndPass() throws Exception {
         String path = "src/main/java/org/example/text/Names.java";
         List<SuggestedTest> tests = suggest(path, NAMES_JAVA, 10);
-        assertEquals(List.of("guard-returns", "guard-returns", "guard-returns", "signature", "signature"),
-                tests.stream().map(SuggestedTest::caseKind).toList());
+        assertEquals(List.of("guard-returns", "guard-returns", "guard-returns", "signature", "signature",
+                        "enum-constants"), tests.stream().map(SuggestedTest::caseKind).toList());
         // a type nested in the class is named through it: the test does not see `Style` by its simple name
         assertTrue(tests.get(4).code().contains(
                 "assertEquals(Names.Style.class, Names.class.getMethod(\"style\", Names.Style.Case.class)"), tests.get(4).code());
@@ -233,6 +233,144 @@ class EmbeddedCasesRunTest {
         assertEquals(1, tests.size());
         assertEquals("guard-returns", tests.get(0).caseKind());
         assertTrue(tests.get(0).code().contains("assertEquals(\"\", Early.orEmpty((String) null));"));
+    }
+
+    static final String CODEC_JAVA = """
+            package org.example.codec;
+
+            import java.util.Arrays;
+
+            public class HexCodec implements Comparable<HexCodec> {
+
+                private final int width = 2;
+
+                public static String encodeHex(byte[] data) {
+                    StringBuilder out = new StringBuilder();
+                    for (byte b : data) {
+                        out.append(String.format("%02x", b));
+                    }
+                    return out.toString();
+                }
+
+                public static byte[] decodeHex(String hex) {
+                    byte[] out = new byte[hex.length() / 2];
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+                    }
+                    return out;
+                }
+
+                public String escape(String text) {
+                    return text.replace("&", "&amp;").replace("<", "&lt;");
+                }
+
+                public String unescape(String text) {
+                    return text.replace("&lt;", "<").replace("&amp;", "&");
+                }
+
+                @Override
+                public boolean equals(Object other) {
+                    return other instanceof HexCodec codec && codec.width == width;
+                }
+
+                @Override
+                public int hashCode() {
+                    return Integer.hashCode(width);
+                }
+
+                @Override
+                public int compareTo(HexCodec other) {
+                    return Integer.compare(width, other.width);
+                }
+
+                public enum Case { LOWER, UPPER }
+
+                public record Chunk(String text, int offset, byte[] bytes) {
+                }
+            }
+            """;
+
+    @Test
+    void roundTripsContractsEnumsAndRecordsBecomeCasesThatCompileAndPass() throws Exception {
+        String path = "src/main/java/org/example/codec/HexCodec.java";
+        List<SuggestedTest> tests = suggest(path, CODEC_JAVA, 20);
+        // both sides of a pair changed: one round trip per pair, written by the encoding side
+        assertEquals(List.of("round-trip", "round-trip", "object-contract", "object-contract", "object-contract",
+                        "enum-constants", "record-components"),
+                tests.stream().map(SuggestedTest::caseKind).filter(kind -> !kind.equals("signature")).toList());
+        String hex = code(tests, "HexCodecEncodeHexDecodeHexRoundTripTest");
+        assertTrue(hex.contains("assertArrayEquals(original, HexCodec.decodeHex(HexCodec.encodeHex(original)));"), hex);
+        String escape = code(tests, "HexCodecEscapeUnescapeRoundTripTest");
+        assertTrue(escape.contains("assertEquals(original, subject.unescape(subject.escape(original)));"), escape);
+        assertTrue(code(tests, "HexCodecEqualsContractTest").contains("assertFalse(subject.equals(null));"));
+        assertTrue(code(tests, "HexCodecCompareToContractTest").contains("assertEquals(0, subject.compareTo(subject));"));
+        String constants = code(tests, "HexCodecCaseConstantsTest");
+        assertTrue(constants.contains("java.util.List.of(\"LOWER\", \"UPPER\")")
+                && constants.contains("HexCodec.Case.valueOf(constant.name())"), constants);
+        String record = code(tests, "HexCodecChunkRecordTest");
+        assertTrue(record.contains("assertEquals(42, record.offset());")
+                && record.contains("assertArrayEquals(new byte[] {0, 1, 2, 42, 127, -128, -1}, record.bytes());"), record);
+        compileAndRunAll(path, CODEC_JAVA, tests);
+    }
+
+    static final String TOKENS_JAVA = """
+            package org.example.text;
+
+            public class Tokens {
+
+                public static String first(String text) {
+                    if (text == null) {
+                        return null;
+                    }
+                    return head(text);
+                }
+
+                public static int count(String text) {
+                    if (text == null) {
+                        throw new IllegalArgumentException("text");
+                    }
+                    return text.isBlank() ? 0 : text.strip().split(" ").length;
+                }
+
+                public static String label() {
+                    return "tokens";
+                }
+
+                private static String head(String text) {
+                    String stripped = text.strip();
+                    int space = stripped.indexOf(' ');
+                    return space < 0 ? stripped : stripped.substring(0, space);
+                }
+            }
+            """;
+
+    @Test
+    void aChangedPrivateHelperIsReachedThroughThePublicMethodsThatCallIt() throws Exception {
+        String path = "src/main/java/org/example/text/Tokens.java";
+        // only a line of the private helper head() changed
+        String diff = "diff --git a/" + path + " b/" + path + "\nindex 1111111..2222222 100644\n--- a/" + path
+                + "\n+++ b/" + path + "\n@@ -24,3 +24,3 @@\n"
+                + "                 String stripped = text.strip();\n"
+                + "-                int space = stripped.indexOf(\" \");\n"
+                + "+                int space = stripped.indexOf(' ');\n"
+                + "                 return space < 0 ? stripped : stripped.substring(0, space);\n";
+        Map<String, String> files = Map.of(path, TOKENS_JAVA);
+        var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
+        assertEquals(List.of("first"), analysis.symbols().stream().map(s -> s.name()).toList(),
+                "count and label do not call head(); head itself is private");
+        assertEquals("head", analysis.symbols().get(0).reachedFrom());
+        List<SuggestedTest> tests = new EmbeddedEngine().generate(
+                new GenerationRequest("github.com/acme/text", diff, analysis.symbols(), files, 10)).tests();
+        // its guard case; no signature pin for a method whose own signature did not change
+        assertEquals(List.of("guard-returns"), tests.stream().map(SuggestedTest::caseKind).toList());
+        assertTrue(tests.get(0).rationale().contains("it calls head, whose lines did"), tests.get(0).rationale());
+        compileAndRunAll(path, TOKENS_JAVA, tests);
+    }
+
+    private static String code(List<SuggestedTest> tests, String className) {
+        return tests.stream().filter(t -> t.testPath().endsWith("/" + className + ".java")).findFirst()
+                .orElseThrow(() -> new AssertionError(className + " not among " + tests.stream()
+                        .map(SuggestedTest::testPath).toList())).code();
     }
 
     /** Writes the class and its suggested tests into a checkout, compiles them with javac and runs them all. */

@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
 
 /**
  * The default engine: deterministic, no model server. For each changed public symbol it writes the cases
- * whose expected outcome the code itself states (a guard clause's exception, the docstring's examples);
+ * whose expected outcome the code itself states (a guard clause's exception, the docstring's examples) or the
+ * language promises (round trips of inverse pairs, equals/hashCode/compareTo, enum constants, record components);
  * only where there is none, a low-confidence case pinning the signature. Each case is a file that runs as it is.
  */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class EmbeddedEngine implements Engine {
 
     @Override
     public String modelVersion() {
-        return "embedded-3";
+        return "embedded-4";
     }
 
     /**

@@ -16,10 +16,21 @@ final class Junit5Writer {
     }
 
     static List<SuggestedTest> cases(ChangedSymbol symbol) {
+        switch (symbol.shape()) {
+            case ENUM:
+                return List.of(JavaContracts.enumCase(symbol));
+            case RECORD:
+                return JavaContracts.recordCase(symbol).stream().toList();
+            default:
+                break;
+        }
         List<SuggestedTest> cases = new ArrayList<>();
         guardCase(symbol).ifPresent(cases::add);
         javadocCase(symbol).ifPresent(cases::add);
-        if (cases.isEmpty()) {
+        JavaContracts.roundTripCase(symbol).ifPresent(cases::add);
+        JavaContracts.objectContractCase(symbol).ifPresent(cases::add);
+        // a method reached through a changed helper kept its signature: pinning it says nothing about the change
+        if (cases.isEmpty() && symbol.reachedFrom() == null) {
             cases.add(signatureCase(symbol));
         }
         return cases;
@@ -122,11 +133,15 @@ final class Junit5Writer {
                 symbol.name() + "KeepsItsSignature", "assertEquals", body, rationale, 0.3);
     }
 
-    private static SuggestedTest testClass(ChangedSymbol symbol, String className, String kind, String method,
-                                           String assertion, String body, String rationale, double confidence) {
+    static SuggestedTest testClass(ChangedSymbol symbol, String className, String kind, String method,
+                                   String assertion, String body, String rationale, double confidence) {
         String directory = symbol.file().contains("src/main/java/")
                 ? symbol.file().substring(0, symbol.file().lastIndexOf('/')).replace("src/main/java/", "src/test/java/")
                 : "src/test/java/" + symbol.module().replace('.', '/');
+        if (symbol.reachedFrom() != null) {
+            rationale += " " + symbol.qualifiedName() + " itself did not change: it calls " + symbol.reachedFrom()
+                    + ", whose lines did, so this case runs them.";
+        }
         String packageLine = symbol.module().isEmpty() ? "" : "package " + symbol.module() + ";\n\n";
         String imports = symbol.imports().stream().map(i -> i + "\n").collect(Collectors.joining());
         String code = packageLine + imports + """
@@ -148,7 +163,7 @@ final class Junit5Writer {
                 directory + "/" + className + ".java", code, null, rationale, confidence, List.of(), null);
     }
 
-    private static String capitalize(String name) {
+    static String capitalize(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 }

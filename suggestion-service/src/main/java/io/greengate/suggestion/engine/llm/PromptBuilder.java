@@ -69,9 +69,16 @@ final class PromptBuilder {
         String guards = s.guards().stream().map(g -> "if " + g.condition() + " -> "
                         + (g.returns() ? "return " + g.returned() : g.exception()))
                 .collect(Collectors.joining("; "));
-        return "- " + s.language() + " " + s.qualifiedName() + "(" + parameters + ")"
-                + (s.returnType() == null ? "" : " -> " + s.returnType())
-                + " in " + s.file() + " lines " + s.startLine() + "-" + s.endLine()
-                + (guards.isEmpty() ? "" : "; guards: " + guards);
+        String what = switch (s.shape()) {
+            case ENUM -> "enum " + s.qualifiedName() + " " + s.constants();
+            case RECORD -> "record " + s.qualifiedName() + "(" + parameters + ")";
+            case CALLABLE -> s.qualifiedName() + "(" + parameters + ")"
+                    + (s.returnType() == null ? "" : " -> " + s.returnType());
+        };
+        String inverses = s.inverses().stream().map(ChangedSymbol.Inverse::name).collect(Collectors.joining(", "));
+        return "- " + s.language() + " " + what + " in " + s.file() + " lines " + s.startLine() + "-" + s.endLine()
+                + (s.reachedFrom() == null ? "" : " (unchanged itself; calls the changed " + s.reachedFrom() + ")")
+                + (guards.isEmpty() ? "" : "; guards: " + guards)
+                + (inverses.isEmpty() ? "" : "; undone by: " + inverses);
     }
 }
