@@ -118,7 +118,7 @@ public final class SuggestionFixture {
 
     public SuggestionVerified verified(boolean passed, boolean flaky, Double coverageDelta) {
         return new SuggestionVerified(UUID.randomUUID(), createdAt.plusSeconds(60), suggestionId, repository,
-                "9f1c2e7", true, passed, 5, flaky, coverageDelta, "5 passed");
+                "9f1c2e7", true, passed, 5, flaky, coverageDelta, "5 passed", null, null);
     }
 
     public ReviewDecided accepted(double seconds) {

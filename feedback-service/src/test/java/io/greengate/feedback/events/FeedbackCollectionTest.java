@@ -120,7 +120,7 @@ class FeedbackCollectionTest {
         SuggestionVerified older = suggestion.verified(false, true, null);
         SuggestionVerified newer = new SuggestionVerified(UUID.randomUUID(),
                 older.occurredAt().plusSeconds(300), suggestion.suggestionId, suggestion.repository, "9f1c2e7",
-                true, true, 5, false, 1.5, "5 passed");
+                true, true, 5, false, 1.5, "5 passed", null, null);
         events.publish(newer);
         events.publish(older);
         events.publish(suggestion.created());

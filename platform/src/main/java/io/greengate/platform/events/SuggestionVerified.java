@@ -3,7 +3,13 @@ package io.greengate.platform.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** CI ran a suggested test in its own sandbox and reported the outcome. */
+/**
+ * CI ran a suggested test in its own sandbox and reported the outcome.
+ *
+ * @param confidence   the promoted ranker's probability of acceptance now that the verification is known (the features
+ *                     a ranker is trained with), null while no trained ranker is loaded
+ * @param modelVersion the ranker that gave {@code confidence}, null with it
+ */
 public record SuggestionVerified(
         UUID eventId,
         Instant occurredAt,
@@ -15,7 +21,9 @@ public record SuggestionVerified(
         int runs,
         boolean flaky,
         Double coverageDelta,
-        String log) implements GreengateEvent {
+        String log,
+        Double confidence,
+        String modelVersion) implements GreengateEvent {
 
     @Override
     public String subjectKey() {

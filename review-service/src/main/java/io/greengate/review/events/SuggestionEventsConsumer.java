@@ -98,6 +98,11 @@ public class SuggestionEventsConsumer {
         review.verificationLog = verified.log();
         review.verificationStatus = verified.compiled() && verified.passed() && !verified.flaky()
                 ? "VERIFIED" : "VERIFICATION_FAILED";
+        // the ranker's probability with the verification known replaces the one given before it
+        if (verified.confidence() != null && verified.modelVersion() != null) {
+            review.confidence = verified.confidence();
+            review.modelVersion = verified.modelVersion();
+        }
     }
 
     private static void attach(EnergyAttached energy) {

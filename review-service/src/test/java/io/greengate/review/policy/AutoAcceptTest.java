@@ -71,6 +71,13 @@ class AutoAcceptTest {
     /** Publishes a suggestion and CI's verification of it, waits until review-service has taken both in. */
     private Map<String, Object> suggestAndVerify(String repository, String modelVersion, double confidence,
                                                  List<String> riskFlags, boolean passed, boolean flaky) {
+        return suggestAndVerify(repository, modelVersion, confidence, riskFlags, passed, flaky, null, null);
+    }
+
+    /** {@code rescored}/{@code rescoredBy}: the ranker's probability suggestion-service sends with the verification. */
+    private Map<String, Object> suggestAndVerify(String repository, String modelVersion, double confidence,
+                                                 List<String> riskFlags, boolean passed, boolean flaky,
+                                                 Double rescored, String rescoredBy) {
         String commit = Suggestions.newCommit();
         UUID suggestionId = UUID.randomUUID();
         publish(new SuggestionCreated(UUID.randomUUID(), Instant.now(), suggestionId, UUID.randomUUID(), repository,
@@ -78,7 +85,7 @@ class AutoAcceptTest {
                 "guard", "tests/test_cart_total.py", "def test_total():\n    assert True\n", null, "covers the guard",
                 confidence, riskFlags, null, null));
         publish(new SuggestionVerified(UUID.randomUUID(), Instant.now(), suggestionId, repository, commit, true,
-                passed, 3, flaky, 0.05, "3 runs"));
+                passed, 3, flaky, 0.05, "3 runs", rescored, rescoredBy));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             List<Map<String, Object>> reviews = JsonPath.from(reviewer().queryParam("repository", repository)
@@ -109,6 +116,22 @@ class AutoAcceptTest {
                 .body("[0].changedBy", nullValue());
         Map<String, Object> review = suggestAndVerify(repository, "ranker-5", 0.99, List.of(), true, false);
         assertEquals("PENDING", review.get("status"), "an eligible suggestion waits for a person while the policy is off");
+    }
+
+    @Test
+    void theRankersProbabilityWithTheVerificationKnownIsTheOneThePolicyActsOn() {
+        String repository = newRepository();
+        turn(repository, true, 0.9, null);
+        // made under the prior, scored by a trained ranker once CI's verification was known
+        Map<String, Object> rescoredUp = suggestAndVerify(repository, "prior", 0.75, List.of(), true, false,
+                0.96, "ranker-6");
+        assertEquals("ACCEPTED", rescoredUp.get("status"));
+        assertEquals("ranker-6", rescoredUp.get("modelVersion"));
+        // scored high before the verification, low with it: the later probability stands
+        Map<String, Object> rescoredDown = suggestAndVerify(repository, "ranker-5", 0.95, List.of(), true, false,
+                0.40, "ranker-6");
+        assertEquals("PENDING", rescoredDown.get("status"));
+        assertEquals(0.40, ((Number) rescoredDown.get("confidence")).doubleValue(), 1e-6);
     }
 
     @Test

@@ -128,7 +128,7 @@ final class Seed {
     /** CI's verification report and the carbon-meter's energy for a suggestion, as their events. */
     static void verifyAndMeter(EventCodec codec, String repository, String commit, UUID suggestionId) {
         SuggestionVerified verified = new SuggestionVerified(UUID.randomUUID(), Instant.now(), suggestionId, repository,
-                commit, true, true, 5, false, 0.8, "collected 1 item\ntests/test_cart_total.py . [100%]\n1 passed in 0.02s");
+                commit, true, true, 5, false, 0.8, "collected 1 item\ntests/test_cart_total.py . [100%]\n1 passed in 0.02s", null, null);
         send(codec, Topics.SUGGESTIONS, verified.subjectKey(), codec.toJson(verified));
         EnergyAttached energy = new EnergyAttached(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
                 "suggestion-service", "INFERENCE", "suggestion", suggestionId.toString(), 3.6, 0.00084, "cpu-tdp");

@@ -57,11 +57,15 @@ public class Ranker {
         return current == null ? PRIOR : current.model().version();
     }
 
-    /** The promoted model's score of these features; empty under the prior. */
-    public Optional<RankerModel.Score> score(SortedMap<String, Double> features) {
+    /** A probability and the model version that gave it. */
+    public record Scored(double probability, String modelVersion) {
+    }
+
+    /** The promoted model's probability for these features; empty under the prior. */
+    public Optional<Scored> score(SortedMap<String, Double> features) {
         Active current = active.get();
-        return current == null ? Optional.empty()
-                : Optional.of(current.model().score(features, config.explainedFeatures()));
+        return current == null ? Optional.empty() : Optional.of(new Scored(
+                current.model().score(features, config.explainedFeatures()).probability(), current.model().version()));
     }
 
     public Ranking rank(String engine, List<SuggestedTest> tests) {

@@ -1,5 +1,6 @@
 package io.greengate.suggestion.engine;
 
+import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.Diffs;
 import io.greengate.suggestion.analysis.ChangeAnalyzer;
 import io.greengate.suggestion.diff.UnifiedDiffParser;
@@ -310,6 +311,8 @@ class EmbeddedCasesRunTest {
         String record = code(tests, "HexCodecChunkRecordTest");
         assertTrue(record.contains("assertEquals(42, record.offset());")
                 && record.contains("assertArrayEquals(new byte[] {0, 1, 2, 42, 127, -128, -1}, record.bytes());"), record);
+        // the engine's confidence is the prior training uses for ranker-scored rows: no train/serve skew
+        tests.forEach(t -> assertEquals(RankerFeatures.priorConfidence(t.caseKind()), t.confidence(), t.caseKind()));
         compileAndRunAll(path, CODEC_JAVA, tests);
     }
 

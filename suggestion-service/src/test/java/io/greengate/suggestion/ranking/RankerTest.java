@@ -92,6 +92,52 @@ class RankerTest {
                 batch.getString("suggestions[2].rationale"));
     }
 
+    @Test
+    void ciVerificationIsScoredAgainWithTheFeaturesTheRankerLearnedFrom() {
+        byte[] artifact = TinyRanker.failedVerificationsRejected(RankerFeatures.SCHEMA);
+        FeedbackServiceStub.artifacts.put("ranker-904", artifact);
+        announce("ranker-904", RankerModel.sha256(artifact));
+        assertEquals("LOADED", awaitLoad("ranker-904").getString("status"));
+
+        JsonPath batch = suggest();
+        String passing = batch.getString("suggestions[0].id");
+        String failing = batch.getString("suggestions[1].id");
+        verify(passing, true);
+        verify(failing, false);
+        List<String> events = TopicProbe.awaitValues(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                values -> values.stream().filter(v -> v.contains("SuggestionVerified")
+                        && (v.contains(passing) || v.contains(failing))).count() == 2, Duration.ofSeconds(30));
+        double passed = verifiedConfidence(events, passing);
+        double failed = verifiedConfidence(events, failing);
+        assertTrue(passed > 0.5 && failed < 0.5, "scored with CI's report: passed " + passed + ", failed " + failed);
+        assertTrue(events.stream().filter(v -> v.contains("SuggestionVerified") && v.contains(passing))
+                .allMatch(v -> v.contains("\"modelVersion\":\"ranker-904\"")), events.toString());
+    }
+
+    @Test
+    void underThePriorAVerificationCarriesNoProbability() {
+        String id = suggest().getString("suggestions[0].id");
+        verify(id, true);
+        List<String> events = TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                v -> v.contains("SuggestionVerified") && v.contains(id), Duration.ofSeconds(30));
+        String event = events.stream().filter(v -> v.contains("SuggestionVerified") && v.contains(id)).findFirst()
+                .orElseThrow();
+        assertTrue(JsonPath.from(event).get("confidence") == null && JsonPath.from(event).get("modelVersion") == null,
+                event);
+    }
+
+    private static void verify(String suggestionId, boolean passed) {
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("compiled", true, "passed", passed, "runs", 3, "flaky", false))
+                .when().post("/api/v1/suggestions/" + suggestionId + "/verification")
+                .then().statusCode(201);
+    }
+
+    private static double verifiedConfidence(List<String> events, String suggestionId) {
+        return events.stream().filter(v -> v.contains("SuggestionVerified") && v.contains(suggestionId))
+                .map(v -> JsonPath.from(v).getDouble("confidence")).findFirst().orElseThrow();
+    }
+
     private void announce(String version, String sha256) {
         ModelTrained event = new ModelTrained(UUID.randomUUID(), Instant.now(), version, "PROMOTED", sha256, 30,
                 Map.of("auc", 0.9));

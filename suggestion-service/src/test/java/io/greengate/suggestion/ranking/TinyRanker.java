@@ -26,6 +26,25 @@ final class TinyRanker {
     private TinyRanker() {
     }
 
+    /** Reviewers accept what CI saw pass and reject what it saw fail, whatever the case kind. */
+    static byte[] failedVerificationsRejected(String schema) {
+        LabelFactory labels = new LabelFactory();
+        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("test", labels), labels);
+        for (int i = 0; i < 40; i++) {
+            String kind = List.of("signature", "guard-raises", "doctest-examples").get(i % 3);
+            boolean passed = i % 2 == 0;
+            SortedMap<String, Double> features = RankerFeatures.encode("python", "pytest", "embedded", kind,
+                    List.of(), 6 + i % 4, new RankerFeatures.Verification(true, passed, false, null),
+                    RankerFeatures.priorConfidence(kind));
+            dataset.add(new ArrayExample<>(new Label(passed ? "ACCEPTED" : "REJECTED"),
+                    features.keySet().toArray(String[]::new),
+                    features.values().stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        Map<String, Provenance> instance = Map.of("feature-schema", new StringProvenance("feature-schema", schema));
+        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), 30, 12345L)
+                .train(dataset, instance).serialize().toByteArray();
+    }
+
     static byte[] signatureCasesAlwaysRejected(String schema) {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("test", labels), labels);

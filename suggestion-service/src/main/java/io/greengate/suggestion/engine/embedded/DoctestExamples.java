@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code assert str(x) == "output"}, a statement that prints (a loop, {@code print(a, b)}) is compared with what it
  * writes (pytest's {@code capsys}), a traceback becomes {@code pytest.raises}. An example may continue over
  * {@code ...} lines; trailing comments are dropped; one marked {@code +SKIP} is left out (doctest does not run it
- * either). At the first example beyond that (ellipsis output, another directive, a loop that prints), the examples
+ * either) unless its result is a dict or set, skipped for its printed order, which {@code ==} ignores. At the first example beyond that (ellipsis output, another directive, a loop that prints), the examples
  * before it are the case — doctest runs them in order, so they hold on their own — and with no assertion among
  * them there is no case at all.
  */
@@ -66,7 +66,10 @@ final class DoctestExamples {
             String withComments = source.toString().stripTrailing();
             if (withComments.contains("doctest:")) {
                 if (withComments.matches("(?s).*doctest:\\s*\\+SKIP.*")) {
-                    continue; // doctest does not run it either, so no later example can depend on it
+                    // doctest does not run it, so no later example depends on it; but a dict or set shown as the
+                    // result is usually skipped for its printed order only, which == does not look at
+                    unorderedResult(withComments, expected).ifPresent(lines::add);
+                    continue;
                 }
                 break; // ELLIPSIS, NORMALIZE_WHITESPACE, ...: output compared loosely
             }
@@ -85,6 +88,18 @@ final class DoctestExamples {
         }
         return lines.stream().anyMatch(l -> l.statement().startsWith("assert") || l.raises() != null || l.printed() != null)
                 ? Optional.of(lines) : Optional.empty();
+    }
+
+    /** A skipped example of an expression whose shown result is a dict or set: compared with {@code ==}. */
+    private static Optional<Line> unorderedResult(String source, List<String> expected) {
+        String code = withoutComments(source);
+        if (code == null || code.isBlank() || expected.isEmpty() || !expected.get(0).startsWith("{")
+                || expected.stream().anyMatch(e -> e.contains("...") || e.contains("<"))) {
+            return Optional.empty();
+        }
+        Line translated = translateOne(code, expected);
+        return translated != null && translated.statement().startsWith("assert") && translated.printed() == null
+                ? Optional.of(translated) : Optional.empty();
     }
 
     /** doctest's PS2 prompt: {@code ...} alone or followed by a space. */

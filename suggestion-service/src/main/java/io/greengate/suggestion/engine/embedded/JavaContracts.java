@@ -68,7 +68,7 @@ final class JavaContracts {
                     + " was given, for a value with characters that need escaping or signs.";
             return Optional.of(testClass(symbol, symbol.owner() + capitalize(forward) + capitalize(backward)
                     + "RoundTripTest", "round-trip", backward + "UndoesWhat" + capitalize(forward) + "Did", assertion,
-                    body, rationale, 0.7));
+                    body, rationale));
         }
         return Optional.empty();
     }
@@ -103,7 +103,7 @@ final class JavaContracts {
         String rationale = symbol.qualifiedName() + " changed (" + symbol.file() + ", lines " + symbol.startLine()
                 + "–" + symbol.endLine() + "); this case checks that it still " + promise + ".";
         return Optional.of(testClass(symbol, owner + capitalize(symbol.name()) + "ContractTest", "object-contract",
-                symbol.name() + "KeepsItsContract", assertions, body, rationale, 0.65));
+                symbol.name() + "KeepsItsContract", assertions, body, rationale));
     }
 
     /** Every constant is found by its name, and the constants keep their names and order. */
@@ -119,7 +119,7 @@ final class JavaContracts {
                 + "found by its name and pins their names and order, on which valueOf callers and ordinal users rely.";
         return testClass(symbol, type.replace(".", "") + "ConstantsTest", "enum-constants",
                 uncapitalize(symbol.name()) + "ConstantsKeepTheirNamesAndOrder", "assertEquals,assertSame", body,
-                rationale, 0.6);
+                rationale);
     }
 
     /** A record gives back each component it was built with and equals (same hash) a record of the same ones. */
@@ -158,8 +158,7 @@ final class JavaContracts {
                 + "constructor of its own: each accessor gives back its component, and records of equal components "
                 + "are equal with equal hash codes.";
         return Optional.of(testClass(symbol, type.replace(".", "") + "RecordTest", "record-components",
-                uncapitalize(symbol.name()) + "GivesBackItsComponents", assertions, body.toString().strip(), rationale,
-                0.6));
+                uncapitalize(symbol.name()) + "GivesBackItsComponents", assertions, body.toString().strip(), rationale));
     }
 
     private static String uncapitalize(String name) {

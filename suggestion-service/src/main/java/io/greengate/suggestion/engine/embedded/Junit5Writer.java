@@ -1,5 +1,6 @@
 package io.greengate.suggestion.engine.embedded;
 
+import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.SuggestedTest;
 
@@ -62,7 +63,7 @@ final class Junit5Writer {
         String rationale = "Line " + guard.line() + " of " + symbol.file() + " throws " + guard.exception() + " when `"
                 + guard.condition() + "`; with " + trigger.get().parameter() + " = " + trigger.get().literal()
                 + " this case checks that " + symbol.qualifiedName() + " refuses the input before doing anything.";
-        return Optional.of(testClass(symbol, className, "guard-throws", method, "assertThrows", body, rationale, 0.8));
+        return Optional.of(testClass(symbol, className, "guard-throws", method, "assertThrows", body, rationale));
     }
 
     /** {@code if (condition) return <literal>;} as the first statement: the call that trips it gets that literal. */
@@ -94,7 +95,7 @@ final class Junit5Writer {
         String rationale = "Line " + guard.line() + " of " + symbol.file() + " returns " + returned + " when `"
                 + guard.condition() + "`; with " + trigger.parameter() + " = " + trigger.literal()
                 + " this case checks that " + symbol.qualifiedName() + " answers " + returned + " before doing anything else.";
-        return Optional.of(testClass(symbol, className, "guard-returns", method, assertion, body, rationale, 0.75));
+        return Optional.of(testClass(symbol, className, "guard-returns", method, assertion, body, rationale));
     }
 
     private static final List<String> NUMERIC = List.of("int", "long", "short", "byte", "double", "float");
@@ -118,7 +119,7 @@ final class Junit5Writer {
                 + symbol.startLine() + "–" + symbol.endLine() + ") states " + examples.size()
                 + " example(s) of calls and their results; this case turns them into assertions so they keep holding.";
         return Optional.of(testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "JavadocExamplesTest",
-                "javadoc-examples", symbol.name() + "MatchesItsJavadocExamples", assertions, body, rationale, 0.75));
+                "javadoc-examples", symbol.name() + "MatchesItsJavadocExamples", assertions, body, rationale));
     }
 
     static SuggestedTest signatureCase(ChangedSymbol symbol) {
@@ -130,11 +131,11 @@ final class Junit5Writer {
                 + " changed " + symbol.qualifiedName() + "; no behaviour could be derived from the code alone, so this "
                 + "case pins its parameter and return types against a change that would break callers.";
         return testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "SignatureTest", "signature",
-                symbol.name() + "KeepsItsSignature", "assertEquals", body, rationale, 0.3);
+                symbol.name() + "KeepsItsSignature", "assertEquals", body, rationale);
     }
 
     static SuggestedTest testClass(ChangedSymbol symbol, String className, String kind, String method,
-                                   String assertion, String body, String rationale, double confidence) {
+                                   String assertion, String body, String rationale) {
         String directory = symbol.file().contains("src/main/java/")
                 ? symbol.file().substring(0, symbol.file().lastIndexOf('/')).replace("src/main/java/", "src/test/java/")
                 : "src/test/java/" + symbol.module().replace('.', '/');
@@ -160,7 +161,8 @@ final class Junit5Writer {
                 """.formatted(Arrays.stream(assertion.split(",")).map(a -> "import static org.junit.jupiter.api.Assertions."
                 + a + ";").collect(Collectors.joining("\n")), symbol.qualifiedName(), className, method, body);
         return new SuggestedTest(symbol.file(), symbol.qualifiedName(), "java", "junit5", kind,
-                directory + "/" + className + ".java", code, null, rationale, confidence, List.of(), null);
+                directory + "/" + className + ".java", code, null, rationale,
+                RankerFeatures.priorConfidence(kind), List.of(), null);
     }
 
     static String capitalize(String name) {

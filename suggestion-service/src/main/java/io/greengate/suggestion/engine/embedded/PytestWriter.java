@@ -1,5 +1,6 @@
 package io.greengate.suggestion.engine.embedded;
 
+import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.SuggestedTest;
 
@@ -40,11 +41,15 @@ final class PytestWriter {
 
     /** A test function, before it is placed in a file. */
     record Case(String kind, String functionName, List<String> body, boolean usesPytest, String rationale,
-                double confidence, boolean usesCapsys) {
+                boolean usesCapsys) {
 
-        Case(String kind, String functionName, List<String> body, boolean usesPytest, String rationale,
-             double confidence) {
-            this(kind, functionName, body, usesPytest, rationale, confidence, false);
+        Case(String kind, String functionName, List<String> body, boolean usesPytest, String rationale) {
+            this(kind, functionName, body, usesPytest, rationale, false);
+        }
+
+        /** The engine's confidence in a case of this kind: the prior the ranker also learns with. */
+        double confidence() {
+            return RankerFeatures.priorConfidence(kind);
         }
     }
 
@@ -76,7 +81,7 @@ final class PytestWriter {
                     + " this case checks that " + symbol.qualifiedName() + " answers " + returned
                     + " before doing anything else.";
             return Optional.of(new Case("guard-returns", name, List.of("assert " + call.get() + "("
-                    + String.join(", ", arguments) + ")" + comparison + returned), false, rationale, 0.75));
+                    + String.join(", ", arguments) + ")" + comparison + returned), false, rationale));
         }
         String name = "test_" + snake(symbol.qualifiedName()) + "_raises_" + snake(guard.exception()) + "_when_"
                 + snake(trigger.get().parameter()) + "_is_" + describe(trigger.get().literal());
@@ -85,7 +90,7 @@ final class PytestWriter {
         String rationale = "Line " + guard.line() + " of " + symbol.file() + " raises " + guard.exception() + " when `"
                 + guard.condition() + "`; with " + trigger.get().parameter() + "=" + trigger.get().literal()
                 + " this case checks that " + symbol.qualifiedName() + " refuses the input before doing anything.";
-        return Optional.of(new Case("guard-raises", name, body, true, rationale, 0.8));
+        return Optional.of(new Case("guard-raises", name, body, true, rationale));
     }
 
     static Optional<Case> doctestCase(ChangedSymbol symbol) {
@@ -124,7 +129,7 @@ final class PytestWriter {
                 + symbol.startLine() + "–" + symbol.endLine() + ") states " + examples.get().size()
                 + " example(s); this case turns them into assertions so they keep holding.";
         return Optional.of(new Case("doctest-examples", "test_" + snake(symbol.qualifiedName()) + "_docstring_examples",
-                body, usesPytest, rationale, 0.75, usesCapsys));
+                body, usesPytest, rationale, usesCapsys));
     }
 
     static Case signatureCase(ChangedSymbol symbol) {
@@ -136,7 +141,7 @@ final class PytestWriter {
                 List.of("import inspect", "",
                         "assert list(inspect.signature(module." + symbol.qualifiedName() + ").parameters) == ["
                                 + parameters + "]"),
-                false, rationale, 0.3);
+                false, rationale);
     }
 
     private static SuggestedTest file(ChangedSymbol symbol, Case testCase, Map<String, String> files) {
