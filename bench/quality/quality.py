@@ -37,6 +37,9 @@ JAVA_LIBS = [
     {"name": "commons-csv", "ga": "org.apache.commons:commons-csv", "old": "1.14.0", "new": "1.14.1",
      "deps": ["commons-io:commons-io:2.20.0", "commons-codec:commons-codec:1.19.0",
               "com.github.spotbugs:spotbugs-annotations:4.9.3"]},
+    {"name": "commons-lang3", "ga": "org.apache.commons:commons-lang3", "old": "3.19.0", "new": "3.20.0", "deps": []},
+    {"name": "commons-text", "ga": "org.apache.commons:commons-text", "old": "1.14.0", "new": "1.15.0",
+     "deps": ["org.apache.commons:commons-lang3:3.20.0"]},
 ]
 # Debian 12 packages; `copy` is what the checkout holds (as installed under dist-packages), `modules` what changes
 PY_LIBS = [
