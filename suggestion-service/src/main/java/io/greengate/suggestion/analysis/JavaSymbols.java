@@ -131,11 +131,6 @@ public final class JavaSymbols {
         return Optional.empty();
     }
 
-    /** Verb pairs whose second undoes the first, followed by the same rest of the name (encodeHex/decodeHex). */
-    private static final List<List<String>> INVERSE_VERBS = List.of(List.of("encode", "decode"),
-            List.of("escape", "unescape"), List.of("compress", "decompress"), List.of("compress", "uncompress"),
-            List.of("serialize", "deserialize"), List.of("quote", "unquote"), List.of("to", "from"),
-            List.of("format", "parse"), List.of("encrypt", "decrypt"), List.of("wrap", "unwrap"));
     /** Types a round trip can start from with a value written in the test. */
     public static final Set<String> ROUND_TRIP_TYPES = Set.of("String", "CharSequence", "byte[]", "char[]", "int", "long");
 
@@ -158,7 +153,7 @@ public final class JavaSymbols {
                     || !erased(other.getType(), nested).equals(takes)) {
                 continue;
             }
-            Boolean forward = pairedForward(method.getNameAsString(), other.getNameAsString());
+            Boolean forward = InversePairs.forward(method.getNameAsString(), other.getNameAsString());
             String start = Boolean.TRUE.equals(forward) ? takes : gives;
             if (forward == null || !ROUND_TRIP_TYPES.contains(start)) {
                 continue;
@@ -167,30 +162,6 @@ public final class JavaSymbols {
             found.add(new ChangedSymbol.Inverse(other.getNameAsString(), forward, otherChanged));
         }
         return found;
-    }
-
-    /** TRUE when {@code name} encodes what {@code other} decodes, FALSE the other way round, null when unpaired. */
-    static Boolean pairedForward(String name, String other) {
-        for (List<String> verbs : INVERSE_VERBS) {
-            String doing = verbs.get(0);
-            String undoing = verbs.get(1);
-            if (restAfter(name, doing) != null && restAfter(name, doing).equals(restAfter(other, undoing))) {
-                return Boolean.TRUE;
-            }
-            if (restAfter(name, undoing) != null && restAfter(name, undoing).equals(restAfter(other, doing))) {
-                return Boolean.FALSE;
-            }
-        }
-        return null;
-    }
-
-    /** What follows the verb (empty for the verb alone), or null when the name does not start with it as a word. */
-    private static String restAfter(String name, String verb) {
-        if (!name.startsWith(verb)) {
-            return null;
-        }
-        String rest = name.substring(verb.length());
-        return rest.isEmpty() || Character.isUpperCase(rest.charAt(0)) ? rest : null;
     }
 
     /**

@@ -31,11 +31,13 @@ public final class PythonSymbols {
         String module = file.path().replaceAll("\\.py$", "").replace('/', '.');
         Set<String> moduleNames = topLevelNames(root, text);
         List<ChangedSymbol> symbols = new ArrayList<>();
+        List<TSNode> functions = namedChildren(root).stream()
+                .filter(s -> s.getType().equals("function_definition")).toList();
         for (TSNode statement : namedChildren(root)) {
             TSNode definition = unwrapDecorated(statement);
             if (definition.getType().equals("function_definition") && !isDecorated(statement)) {
                 addIfChanged(symbols, file, text, module, null, false, definition, ChangedSymbol.Receiver.FUNCTION,
-                        moduleNames);
+                        moduleNames, functions);
             } else if (definition.getType().equals("class_definition")) {
                 addMethods(symbols, file, text, module, definition, moduleNames);
             }
@@ -51,6 +53,18 @@ public final class PythonSymbols {
         }
         TSNode body = classNode.getChildByFieldName("body");
         boolean constructible = noArgConstructible(body, text);
+        List<TSNode> instanceMethods = new ArrayList<>();
+        List<TSNode> staticMethods = new ArrayList<>();
+        for (TSNode member : namedChildren(body)) {
+            List<String> decorators = decorators(member, text);
+            if (unwrapDecorated(member).getType().equals("function_definition")) {
+                if (decorators.isEmpty()) {
+                    instanceMethods.add(member);
+                } else if (decorators.equals(List.of("staticmethod"))) {
+                    staticMethods.add(unwrapDecorated(member));
+                }
+            }
+        }
         for (TSNode member : namedChildren(body)) {
             TSNode method = unwrapDecorated(member);
             if (!method.getType().equals("function_definition")) {
@@ -65,13 +79,15 @@ public final class PythonSymbols {
             } else {
                 continue; // properties, class methods and custom decorators change how a call works: leave them
             }
-            addIfChanged(symbols, file, text, module, owner, constructible, method, receiver, moduleNames);
+            addIfChanged(symbols, file, text, module, owner, constructible, method, receiver, moduleNames,
+                    receiver == ChangedSymbol.Receiver.INSTANCE ? instanceMethods : staticMethods);
         }
     }
 
     private static void addIfChanged(List<ChangedSymbol> symbols, ChangedFile file, Source text, String module,
                                      String owner, boolean constructible, TSNode function,
-                                     ChangedSymbol.Receiver receiver, Set<String> moduleNames) {
+                                     ChangedSymbol.Receiver receiver, Set<String> moduleNames,
+                                     List<TSNode> siblings) {
         String name = text.of(function.getChildByFieldName("name"));
         int start = function.getStartPoint().getRow() + 1;
         int end = function.getEndPoint().getRow() + 1;
@@ -93,7 +109,62 @@ public final class PythonSymbols {
         boolean deferred = isAsync(function) || containsYield(body);
         symbols.add(ChangedSymbol.callable(file.path(), "python", module, owner, name, receiver, constructible, parameters,
                 returns == null || returns.isNull() ? null : text.of(returns), start, end, docstring(body, text),
-                deferred ? List.of() : guards(body, text), List.of(), moduleNames));
+                deferred ? List.of() : guards(body, text), List.of(), moduleNames)
+                .withInverses(inverses(function, siblings, file, text, receiver == ChangedSymbol.Receiver.INSTANCE)));
+    }
+
+    /** Types a round trip can start from with a literal. */
+    private static final Set<String> ROUND_TRIP_TYPES = Set.of("str", "bytes", "int");
+
+    /** One annotated positional parameter (besides self) and an annotated return. */
+    private record OneToOne(String name, String takes, String gives) {
+    }
+
+    /**
+     * Functions of the same scope and receiver that undo this one, by their names and annotations (the round trip
+     * starts from a str, bytes or int). Unannotated functions are left alone: their types are a guess.
+     */
+    private static List<ChangedSymbol.Inverse> inverses(TSNode function, List<TSNode> siblings, ChangedFile file,
+                                                        Source text, boolean instance) {
+        OneToOne own = oneToOne(function, text, instance);
+        if (own == null) {
+            return List.of();
+        }
+        List<ChangedSymbol.Inverse> found = new ArrayList<>();
+        for (TSNode sibling : siblings) {
+            TSNode other = unwrapDecorated(sibling);
+            OneToOne theirs = other.getStartByte() == function.getStartByte() ? null : oneToOne(other, text, instance);
+            if (theirs == null || !theirs.takes().equals(own.gives()) || !theirs.gives().equals(own.takes())) {
+                continue;
+            }
+            Boolean forward = InversePairs.forward(own.name(), theirs.name());
+            if (forward == null || !ROUND_TRIP_TYPES.contains(forward ? own.takes() : own.gives())) {
+                continue;
+            }
+            found.add(new ChangedSymbol.Inverse(theirs.name(), forward,
+                    file.touches(other.getStartPoint().getRow() + 1, other.getEndPoint().getRow() + 1)));
+        }
+        return found;
+    }
+
+    private static OneToOne oneToOne(TSNode function, Source text, boolean instance) {
+        String name = text.of(function.getChildByFieldName("name"));
+        TSNode returns = function.getChildByFieldName("return_type");
+        List<ChangedSymbol.Parameter> parameters = parameters(function.getChildByFieldName("parameters"), text);
+        if (name.startsWith("_") || returns == null || returns.isNull() || parameters == null) {
+            return null;
+        }
+        if (instance) {
+            if (parameters.isEmpty() || !parameters.get(0).name().equals("self")) {
+                return null;
+            }
+            parameters = parameters.subList(1, parameters.size());
+        }
+        if (parameters.size() != 1 || parameters.get(0).variadic() || parameters.get(0).type() == null
+                || parameters.get(0).defaultValue() != null) {
+            return null;
+        }
+        return new OneToOne(name, parameters.get(0).type(), text.of(returns));
     }
 
     private static boolean isAsync(TSNode function) {

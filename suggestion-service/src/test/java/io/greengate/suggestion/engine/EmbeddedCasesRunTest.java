@@ -411,6 +411,63 @@ class EmbeddedCasesRunTest {
         }
     }
 
+    static final String HEXES_PY = """
+            import html
+
+
+            def encode_hex(data: bytes) -> str:
+                return data.hex()
+
+
+            def decode_hex(text: str) -> bytes:
+                return bytes.fromhex(text)
+
+
+            def to_words(text):
+                return text.split()
+
+
+            def from_words(words):
+                return " ".join(words)
+
+
+            class Escaper:
+                def escape(self, text: str) -> str:
+                    return html.escape(text)
+
+                def unescape(self, text: str) -> str:
+                    return html.unescape(text)
+            """;
+
+    @Test
+    void pythonRoundTripsFollowNamesAndAnnotationsAndRun() throws Exception {
+        List<SuggestedTest> tests = suggest("hexes.py", HEXES_PY, 10).stream()
+                .filter(t -> t.caseKind().equals("round-trip")).toList();
+        // one per pair, by the encoding side; to_words/from_words are not annotated, so their types are unknown
+        assertEquals(List.of("hexes.encode_hex", "hexes.Escaper.escape"),
+                tests.stream().map(t -> "hexes." + t.targetSymbol()).toList());
+        assertTrue(tests.get(0).code().contains("assert module.decode_hex(module.encode_hex(original)) == original"),
+                tests.get(0).code());
+        assertTrue(tests.get(1).code().contains("subject = module.Escaper()")
+                && tests.get(1).code().contains("assert subject.unescape(subject.escape(original)) == original"),
+                tests.get(1).code());
+
+        Path checkout = Files.createTempDirectory("checkout");
+        Files.writeString(checkout.resolve("hexes.py"), HEXES_PY);
+        for (SuggestedTest test : tests) {
+            Path file = checkout.resolve(test.testPath());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, test.code());
+        }
+        Process pytest = new ProcessBuilder("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                "--rootdir", checkout.toString(), checkout.resolve("tests").toString())
+                .directory(Files.createTempDirectory("elsewhere").toFile()).redirectErrorStream(true).start();
+        assertTrue(pytest.waitFor(120, TimeUnit.SECONDS));
+        String output = new String(pytest.getInputStream().readAllBytes());
+        assertEquals(0, pytest.exitValue(), output + tests.stream().map(SuggestedTest::code).toList());
+        assertTrue(output.contains("2 passed"), output);
+    }
+
     @Test
     void pytestCasesRunForAModuleInsideAPackage() throws Exception {
         List<SuggestedTest> tests = suggest("textfmt/number.py", NUMBER_PY, 10);
