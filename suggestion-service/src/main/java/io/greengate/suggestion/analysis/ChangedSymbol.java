@@ -44,16 +44,22 @@ public record ChangedSymbol(String file, String language, String module, String 
 
     /**
      * A leading guard clause: {@code if (condition) throw/raise exception}, or {@code if (condition) return literal}
-     * (then {@code exception} is null and {@code returned} is the literal as written in the source).
+     * (then {@code exception} is null and {@code returned} is the literal as written in the source). A guard the
+     * Javadoc states ({@code @throws NullPointerException if {@code name} is null}) carries that text in
+     * {@code documented}; its condition is then derived from the text, not read from the code.
      */
-    public record Guard(String condition, String exception, int line, String returned) {
+    public record Guard(String condition, String exception, int line, String returned, String documented) {
 
         public Guard(String condition, String exception, int line) {
-            this(condition, exception, line, null);
+            this(condition, exception, line, null, null);
         }
 
         public static Guard returning(String condition, String returned, int line) {
-            return new Guard(condition, null, line, returned);
+            return new Guard(condition, null, line, returned, null);
+        }
+
+        public static Guard documented(String condition, String exception, int line, String text) {
+            return new Guard(condition, exception, line, null, text);
         }
 
         public boolean returns() {

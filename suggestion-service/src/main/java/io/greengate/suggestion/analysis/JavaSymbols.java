@@ -22,15 +22,21 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.javadoc.Javadoc;
+import com.github.javaparser.javadoc.JavadocBlockTag;
 import io.greengate.suggestion.diff.ChangedFile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Changed public methods of public top-level classes, read with JavaParser; also the public methods that reach a
@@ -79,7 +85,7 @@ public final class JavaSymbols {
                         constructible, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
                         erased(method.getType(), nested), start, end,
                         method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
-                        guards(method), imports, Set.of())
+                        guards(method, imports), imports, Set.of())
                         .withInverses(inverses(method, callable, file, nested));
                 symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
             }
@@ -237,8 +243,75 @@ public final class JavaSymbols {
         return names.isEmpty() ? null : String.join(".", names);
     }
 
+    /** The guards the code states, then those only its Javadoc states (used when the code states none). */
+    private static List<ChangedSymbol.Guard> guards(MethodDeclaration method, List<String> imports) {
+        List<ChangedSymbol.Guard> guards = new ArrayList<>(codeGuards(method));
+        guards.addAll(documentedNullGuards(method, imports));
+        return guards;
+    }
+
+    private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|linkplain|literal)\\s+([^}]*)}");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+    /** Exceptions a test names without an import. */
+    private static final Set<String> JAVA_LANG_EXCEPTIONS = Set.of("NullPointerException", "IllegalArgumentException",
+            "IllegalStateException", "UnsupportedOperationException", "IndexOutOfBoundsException");
+
+    /**
+     * {@code @throws X if <parameter> is null} (or "if either/any argument is null"): the exception a null for a
+     * reference parameter gets, as the Javadoc promises it. Texts about elements, contents or other conditions,
+     * and exceptions a test could not name, are left out.
+     */
+    private static List<ChangedSymbol.Guard> documentedNullGuards(MethodDeclaration method, List<String> imports) {
+        Optional<Javadoc> javadoc = method.getJavadoc();
+        if (javadoc.isEmpty()) {
+            return List.of();
+        }
+        List<String> references = method.getParameters().stream()
+                .filter(p -> !p.getType().isPrimitiveType() && !p.isVarArgs())
+                .map(p -> p.getNameAsString()).toList();
+        int line = method.getJavadocComment().flatMap(c -> c.getBegin()).map(p -> p.line).orElse(0);
+        List<ChangedSymbol.Guard> guards = new ArrayList<>();
+        for (JavadocBlockTag tag : javadoc.get().getBlockTags()) {
+            if (tag.getType() != JavadocBlockTag.Type.THROWS && tag.getType() != JavadocBlockTag.Type.EXCEPTION
+                    || tag.getName().isEmpty() || !nameable(tag.getName().get(), imports)) {
+                continue;
+            }
+            String text = INLINE_TAG.matcher(tag.getContent().toText()).replaceAll("$1").replaceAll("\\s+", " ").strip();
+            // a parameter named like a skip word (values, keys) is still a parameter
+            String lower = WORD.matcher(text).replaceAll(w -> references.contains(w.group()) ? "parameter" : w.group())
+                    .toLowerCase(Locale.ROOT);
+            if (!lower.matches(".*\\bnull\\b.*") || lower.matches(
+                    ".*\\b(not null|non-null|contains?|elements?\\s+of|elements|entries|values|keys|given that|unless)\\b.*")) {
+                continue;
+            }
+            List<String> mentioned = new ArrayList<>();
+            Matcher words = WORD.matcher(text);
+            while (words.find()) {
+                if (references.contains(words.group()) && !mentioned.contains(words.group())) {
+                    mentioned.add(words.group());
+                }
+            }
+            if (mentioned.isEmpty() && lower.matches(".*\\b(either|any|all|both)\\b.*\\b(arguments?|parameters?|inputs?)\\b.*")) {
+                mentioned.addAll(references);
+            }
+            if (mentioned.isEmpty()) {
+                continue;
+            }
+            String condition = mentioned.stream().map(name -> name + " == null").collect(Collectors.joining(" || "));
+            guards.add(ChangedSymbol.Guard.documented(condition, tag.getName().get(), line,
+                    "@throws " + tag.getName().get() + " " + text));
+        }
+        return guards;
+    }
+
+    /** An exception the test can name: from java.lang, or imported by the source file. */
+    private static boolean nameable(String exception, List<String> imports) {
+        return JAVA_LANG_EXCEPTIONS.contains(exception)
+                || imports.stream().anyMatch(i -> i.endsWith("." + exception + ";"));
+    }
+
     /** Leading {@code if (condition) throw new X(...)} and {@code if (condition) return <literal>} statements. */
-    private static List<ChangedSymbol.Guard> guards(MethodDeclaration method) {
+    private static List<ChangedSymbol.Guard> codeGuards(MethodDeclaration method) {
         List<ChangedSymbol.Guard> guards = new ArrayList<>();
         Optional<BlockStmt> body = method.getBody();
         if (body.isEmpty()) {

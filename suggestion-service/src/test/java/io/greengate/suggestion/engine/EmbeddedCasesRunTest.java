@@ -370,6 +370,78 @@ class EmbeddedCasesRunTest {
         compileAndRunAll(path, TOKENS_JAVA, tests);
     }
 
+    static final String JOINER_JAVA = """
+            package org.example.text;
+
+            import java.util.Objects;
+
+            public class Joiner {
+
+                /**
+                 * Joins two parts.
+                 *
+                 * @param prefix the first part
+                 * @param suffix the second part
+                 * @return both
+                 * @throws NullPointerException if {@code prefix} or {@code suffix} is {@code null}.
+                 */
+                public static String join(String prefix, String suffix) {
+                    return Objects.requireNonNull(prefix, "prefix").concat(Objects.requireNonNull(suffix, "suffix"));
+                }
+
+                /**
+                 * Distance of two texts.
+                 *
+                 * @throws IllegalArgumentException if either input is null.
+                 */
+                public static int distance(CharSequence left, CharSequence right) {
+                    if (left == null || right == null) {
+                        throw new IllegalArgumentException("inputs must not be null");
+                    }
+                    return Math.abs(left.length() - right.length());
+                }
+
+                /**
+                 * Counts.
+                 *
+                 * @throws NullPointerException if any element of {@code parts} is null.
+                 * @throws IllegalArgumentException if {@code width} is negative, given that {@code text} is not null.
+                 */
+                public static int count(String[] parts, int width, String text) {
+                    return parts.length + width;
+                }
+
+                /**
+                 * Sums.
+                 *
+                 * @throws NullPointerException if {@code values} is null.
+                 */
+                public static long sum(java.util.List<Long> values) {
+                    long total = 0;
+                    for (Long value : values) {
+                        total += value;
+                    }
+                    return total;
+                }
+            }
+            """;
+
+    @Test
+    void exceptionsTheJavadocPromisesForNullBecomeCasesThatCompileAndPass() throws Exception {
+        String path = "src/main/java/org/example/text/Joiner.java";
+        List<SuggestedTest> tests = suggest(path, JOINER_JAVA, 10);
+        // distance states its guard in code (the code's guard wins); count's texts are about elements and a
+        // condition beside null, so it gets no such case
+        assertEquals(List.of("join:javadoc-throws", "distance:guard-throws", "count:signature", "sum:javadoc-throws"),
+                tests.stream().map(t -> t.targetSymbol().replace("Joiner.", "") + ":" + t.caseKind()).toList());
+        String join = tests.get(0).code();
+        assertTrue(join.contains("assertThrows(NullPointerException.class, () -> Joiner.join((String) null, \"Greengate\"));"),
+                join);
+        assertTrue(tests.get(0).rationale().contains("promises `@throws NullPointerException if prefix or suffix is null.`"),
+                tests.get(0).rationale());
+        compileAndRunAll(path, JOINER_JAVA, tests);
+    }
+
     private static String code(List<SuggestedTest> tests, String className) {
         return tests.stream().filter(t -> t.testPath().endsWith("/" + className + ".java")).findFirst()
                 .orElseThrow(() -> new AssertionError(className + " not among " + tests.stream()

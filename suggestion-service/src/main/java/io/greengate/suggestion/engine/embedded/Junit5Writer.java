@@ -47,7 +47,8 @@ final class Junit5Writer {
             return Optional.empty();
         }
         String arguments = symbol.parameters().stream()
-                .map(p -> !p.name().equals(trigger.get().parameter()) ? JavaValues.neutral(p.type())
+                .map(p -> !p.name().equals(trigger.get().parameter())
+                        ? guard.documented() != null ? JavaValues.present(p.type()) : JavaValues.neutral(p.type())
                         : trigger.get().literal().equals("null") ? "(" + p.type() + ") null" : trigger.get().literal())
                 .collect(Collectors.joining(", "));
         String target = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? symbol.owner() : "new " + symbol.owner() + "()";
@@ -60,9 +61,17 @@ final class Junit5Writer {
                 .replaceAll("[^A-Za-z0-9]", ""));
         String body = "assertThrows(" + guard.exception() + ".class, () -> " + target + "." + symbol.name() + "("
                 + arguments + "));";
-        String rationale = "Line " + guard.line() + " of " + symbol.file() + " throws " + guard.exception() + " when `"
+        String rationale = guard.documented() != null
+                ? "The Javadoc of " + symbol.qualifiedName() + " (" + symbol.file() + ", line " + guard.line()
+                + ") promises `" + guard.documented() + "`; with " + trigger.get().parameter() + " = null this case "
+                + "checks that it keeps that promise."
+                : "Line " + guard.line() + " of " + symbol.file() + " throws " + guard.exception() + " when `"
                 + guard.condition() + "`; with " + trigger.get().parameter() + " = " + trigger.get().literal()
                 + " this case checks that " + symbol.qualifiedName() + " refuses the input before doing anything.";
+        if (guard.documented() != null) {
+            return Optional.of(testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "JavadocThrowsTest",
+                    "javadoc-throws", method, "assertThrows", body, rationale));
+        }
         return Optional.of(testClass(symbol, className, "guard-throws", method, "assertThrows", body, rationale));
     }
 
