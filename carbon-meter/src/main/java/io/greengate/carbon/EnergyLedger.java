@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,9 +48,9 @@ public class EnergyLedger {
     }
 
     /**
-     * The new records of these usage events (distinct eventIds), written with a few statements for all of them: one
-     * query for events that have a record already (the same event under another consumer name, or replayed by hand:
-     * counted once), one batched insert, one insert of their EnergyAttached into the outbox. Events that cannot be
+     * The new records of these usage events (distinct eventIds), written with two statements for all of them: one
+     * insert of the records that skips events with a record already (the same event under another consumer name,
+     * or replayed by hand: counted once), one insert of their EnergyAttached into the outbox. Events that cannot be
      * usages are logged and skipped.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -59,19 +58,13 @@ public class EnergyLedger {
         if (usages.isEmpty()) {
             return List.of();
         }
-        Set<UUID> earlier = EnergyRecord.usageEventIdsAmong(usages.stream().map(UsageMeasured::eventId).toList());
-        List<EnergyRecord> records = new ArrayList<>(usages.size());
+        List<EnergyRecord> candidates = new ArrayList<>(usages.size());
         for (UsageMeasured usage : usages) {
-            if (!earlier.contains(usage.eventId())) {
-                newUsageRecord(usage).ifPresent(record -> {
-                    record.persist();
-                    records.add(record);
-                });
-            }
+            newUsageRecord(usage).ifPresent(candidates::add);
         }
-        EnergyRecord.flush(); // one batched insert
+        List<EnergyRecord> records = EnergyRecord.insertUsageRecords(candidates);
         outbox.addAll(Topics.ENERGY, records.stream().map(EnergyLedger::energyAttached).toList());
-        records.forEach(metrics::countOnCommit);
+        metrics.countOnCommit(records);
         return records;
     }
 
@@ -147,7 +140,7 @@ public class EnergyLedger {
     /** EnergyAttached through the outbox, and the Prometheus counters once the transaction commits. */
     private void announce(EnergyRecord record) {
         outbox.add(Topics.ENERGY, energyAttached(record));
-        metrics.countOnCommit(record);
+        metrics.countOnCommit(List.of(record));
     }
 
     private static EnergyAttached energyAttached(EnergyRecord record) {

@@ -8,6 +8,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,12 +34,19 @@ public class EnergyMetrics {
         this.transactions = transactions;
     }
 
-    public void countOnCommit(EnergyRecord record) {
-        String service = SERVICE_NAME.matcher(record.service).matches() ? record.service : "other";
-        String kind = KINDS.contains(record.kind) ? record.kind : "OTHER";
-        String method = record.method;
-        double joules = record.energyJoules;
-        double grams = record.co2eGrams;
+    /** Adds these records to the counters once the transaction commits: one sum per series, however many records. */
+    public void countOnCommit(Collection<EnergyRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<List<String>, double[]> sums = new HashMap<>();
+        for (EnergyRecord record : records) {
+            String service = SERVICE_NAME.matcher(record.service).matches() ? record.service : "other";
+            String kind = KINDS.contains(record.kind) ? record.kind : "OTHER";
+            double[] sum = sums.computeIfAbsent(List.of(service, kind, record.method), series -> new double[2]);
+            sum[0] += record.energyJoules;
+            sum[1] += record.co2eGrams;
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -45,7 +56,7 @@ public class EnergyMetrics {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    count(service, kind, method, joules, grams);
+                    sums.forEach((series, sum) -> count(series.get(0), series.get(1), series.get(2), sum[0], sum[1]));
                 }
             }
         });
