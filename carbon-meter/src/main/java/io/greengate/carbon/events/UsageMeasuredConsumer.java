@@ -6,7 +6,7 @@ import io.greengate.platform.events.EventCodec;
 import io.greengate.platform.events.GreengateEvent;
 import io.greengate.platform.events.UsageMeasured;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -27,6 +27,12 @@ import java.util.UUID;
  * its records is handled again in a transaction of its own, so one bad record does not hold back the others; if
  * any record still fails, the batch is nacked and its records are parked on the dead-letter topic (the ones already
  * handled are recognised by their eventId should they be replayed from there).
+ * <p>
+ * Up to {@code smallrye.messaging.worker.usage-batches.max-concurrency} batches are handled at the same time, each in
+ * its own transaction, so one batch's JSON and estimates run while another waits on PostgreSQL. Batches may therefore
+ * commit out of order (the connector commits offsets only up to the oldest batch not yet done); an event in two
+ * batches at once is still handled once: the second transaction waits on the first one's {@code processed_event}
+ * row and then skips it, or, should the two deadlock, PostgreSQL aborts one and it falls back to record by record.
  */
 @ApplicationScoped
 public class UsageMeasuredConsumer {
@@ -45,7 +51,7 @@ public class UsageMeasuredConsumer {
     }
 
     @Incoming("usage")
-    @Blocking
+    @Blocking(value = "usage-batches", ordered = false)
     public void onUsages(List<String> payloads) {
         try {
             QuarkusTransaction.requiringNew().run(() -> handle(payloads));

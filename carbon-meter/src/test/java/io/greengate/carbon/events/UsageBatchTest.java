@@ -15,8 +15,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,6 +83,48 @@ class UsageBatchTest {
             assertEquals(1, recordsOf(usage), "one energy record");
             assertEquals(1, energyAttachedInOutbox(usage), "one EnergyAttached");
         }
+    }
+
+    /** Batches are handled side by side (max-concurrency): an event in two of them at once still counts once. */
+    @Test
+    void batchesHandledAtTheSameTimeCountAnEventInBothOnce() throws Exception {
+        String repository = "github.com/acme/concurrent-" + UUID.randomUUID();
+        List<String> payloads = IntStream.range(0, 300)
+                .mapToObj(i -> json(Events.inference(repository, "ranker-3", 0.2, 0.3, null, null))).toList();
+        List<String> reversed = new ArrayList<>(payloads);
+        Collections.reverse(reversed); // the other order: the two transactions may deadlock, one falls back
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> batches = new ArrayList<>();
+            for (List<String> batch : List.of(payloads, reversed)) {
+                batches.add(threads.submit(() -> {
+                    start.await();
+                    consumer.onUsages(batch);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> batch : batches) {
+                batch.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<?> counts = QuarkusTransaction.requiringNew().call(() -> List.of(entityManager.createNativeQuery(
+                        "select count(*), count(distinct usage_event_id) from energy_record where repository = ?1")
+                .setParameter(1, repository).getSingleResult()));
+        Object[] records = (Object[]) counts.get(0);
+        assertEquals(300L, ((Number) records[0]).longValue(), "one energy record per event");
+        assertEquals(300L, ((Number) records[1]).longValue());
+        long attached = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "select count(*) from outbox_message where topic = ?1 and cast(cast(payload as json) "
+                                + "->> 'usageEventId' as uuid) in (select usage_event_id from energy_record "
+                                + "where repository = ?2)")
+                .setParameter(1, Topics.ENERGY).setParameter(2, repository).getSingleResult()).longValue());
+        assertEquals(300L, attached, "one EnergyAttached per event");
     }
 
     @Test
