@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -28,14 +29,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH_SIZE = 200;
+    /** Rows per transaction: one select, one send of them all, one update once the broker acknowledged them. */
+    static final int BATCH_SIZE = 1000;
 
     private final EntityManager entityManager;
     private final MutinyEmitter<String> emitter;
     private final AtomicBoolean signalled = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public OutboxRelay(EntityManager entityManager, @Channel("greengate-outbox") MutinyEmitter<String> emitter) {
+    public OutboxRelay(EntityManager entityManager,
+                       @Channel("greengate-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH_SIZE)
+                       MutinyEmitter<String> emitter) {
         this.entityManager = entityManager;
         this.emitter = emitter;
     }
