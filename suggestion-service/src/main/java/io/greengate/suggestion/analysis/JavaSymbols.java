@@ -247,7 +247,45 @@ public final class JavaSymbols {
     private static List<ChangedSymbol.Guard> guards(MethodDeclaration method, List<String> imports) {
         List<ChangedSymbol.Guard> guards = new ArrayList<>(codeGuards(method));
         guards.addAll(documentedNullGuards(method, imports));
+        documentedNullReturn(method).ifPresent(guards::add);
         return guards;
+    }
+
+    private static final Pattern NULL_IF_NULL = Pattern.compile(
+            "\\bnull (?:if|when|for) (?:(?:a |the )?null(?: \\w+)? input|(?:the )?(?:given |input )?(\\w+)(?: \\w+)? (?:is|was) null)\\b");
+
+    /**
+     * {@code @return ... null if null input} / {@code null if the given string is null}: the value a null argument
+     * gets back, as the Javadoc promises it. The parameter is the one the text names, or the only reference one.
+     */
+    private static Optional<ChangedSymbol.Guard> documentedNullReturn(MethodDeclaration method) {
+        if (method.getType().isPrimitiveType() || method.getType().isVoidType()) {
+            return Optional.empty();
+        }
+        Optional<JavadocBlockTag> returns = method.getJavadoc().flatMap(j -> j.getBlockTags().stream()
+                .filter(t -> t.getType() == JavadocBlockTag.Type.RETURN).findFirst());
+        if (returns.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = INLINE_TAG.matcher(returns.get().getContent().toText()).replaceAll("$1")
+                .replaceAll("</?\\w+>", "").replaceAll("\\s+", " ").strip();
+        Matcher promise = NULL_IF_NULL.matcher(text.toLowerCase(Locale.ROOT));
+        if (!promise.find()) {
+            return Optional.empty();
+        }
+        List<String> references = method.getParameters().stream()
+                .filter(p -> !p.getType().isPrimitiveType() && !p.isVarArgs())
+                .map(p -> p.getNameAsString()).toList();
+        String named = promise.group(1) == null ? null : method.getParameters().stream()
+                .map(p -> p.getNameAsString()).filter(n -> n.equalsIgnoreCase(promise.group(1))).findFirst()
+                .orElse(null);
+        String parameter = named != null && references.contains(named) ? named
+                : references.size() == 1 && method.getParameters().size() == 1 ? references.get(0) : null;
+        if (parameter == null) {
+            return Optional.empty();
+        }
+        int line = method.getJavadocComment().flatMap(c -> c.getBegin()).map(p -> p.line).orElse(0);
+        return Optional.of(new ChangedSymbol.Guard(parameter + " == null", null, line, "null", "@return " + text));
     }
 
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|linkplain|literal)\\s+([^}]*)}");

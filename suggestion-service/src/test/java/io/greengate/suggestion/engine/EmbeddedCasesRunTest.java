@@ -412,6 +412,34 @@ class EmbeddedCasesRunTest {
                 }
 
                 /**
+                 * Trims.
+                 *
+                 * @param text the text
+                 * @return the trimmed text, {@code null} if null input
+                 */
+                public static String trim(String text) {
+                    return text == null ? null : text.trim();
+                }
+
+                /**
+                 * Decodes.
+                 *
+                 * @return The decoded string, <strong>null</strong> if the given text is null.
+                 */
+                public static String decode(String text, String charset) {
+                    return text == null ? null : text.toUpperCase();
+                }
+
+                /**
+                 * Repeats.
+                 *
+                 * @return the repeated text, not null
+                 */
+                public static String twice(String text) {
+                    return String.valueOf(text) + text;
+                }
+
+                /**
                  * Sums.
                  *
                  * @throws NullPointerException if {@code values} is null.
@@ -427,18 +455,21 @@ class EmbeddedCasesRunTest {
             """;
 
     @Test
-    void exceptionsTheJavadocPromisesForNullBecomeCasesThatCompileAndPass() throws Exception {
+    void whatTheJavadocPromisesForNullBecomesCasesThatCompileAndPass() throws Exception {
         String path = "src/main/java/org/example/text/Joiner.java";
         List<SuggestedTest> tests = suggest(path, JOINER_JAVA, 10);
         // distance states its guard in code (the code's guard wins); count's texts are about elements and a
         // condition beside null, so it gets no such case
-        assertEquals(List.of("join:javadoc-throws", "distance:guard-throws", "count:signature", "sum:javadoc-throws"),
+        assertEquals(List.of("join:javadoc-throws", "distance:guard-throws", "count:signature", "trim:javadoc-returns",
+                        "decode:javadoc-returns", "twice:signature", "sum:javadoc-throws"),
                 tests.stream().map(t -> t.targetSymbol().replace("Joiner.", "") + ":" + t.caseKind()).toList());
         String join = tests.get(0).code();
         assertTrue(join.contains("assertThrows(NullPointerException.class, () -> Joiner.join((String) null, \"Greengate\"));"),
                 join);
         assertTrue(tests.get(0).rationale().contains("promises `@throws NullPointerException if prefix or suffix is null.`"),
                 tests.get(0).rationale());
+        assertTrue(tests.get(4).code().contains("assertNull(Joiner.decode((String) null, \"Greengate\"));"),
+                tests.get(4).code());
         compileAndRunAll(path, JOINER_JAVA, tests);
     }
 

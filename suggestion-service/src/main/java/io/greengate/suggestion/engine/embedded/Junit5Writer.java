@@ -101,9 +101,17 @@ final class Junit5Writer {
         String className = symbol.owner() + capitalize(symbol.name()) + "EarlyReturnTest";
         String method = symbol.name() + "Returns" + capitalize(describe(returned)) + "When" + capitalize(trigger.parameter())
                 + "Is" + capitalize(describe(trigger.literal()));
-        String rationale = "Line " + guard.line() + " of " + symbol.file() + " returns " + returned + " when `"
+        String rationale = guard.documented() != null
+                ? "The Javadoc of " + symbol.qualifiedName() + " (" + symbol.file() + ", line " + guard.line()
+                + ") promises `" + guard.documented() + "`; with " + trigger.parameter() + " = null this case "
+                + "checks that it keeps that promise."
+                : "Line " + guard.line() + " of " + symbol.file() + " returns " + returned + " when `"
                 + guard.condition() + "`; with " + trigger.parameter() + " = " + trigger.literal()
                 + " this case checks that " + symbol.qualifiedName() + " answers " + returned + " before doing anything else.";
+        if (guard.documented() != null) {
+            return Optional.of(testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "JavadocReturnTest",
+                    "javadoc-returns", method, assertion, body, rationale));
+        }
         return Optional.of(testClass(symbol, className, "guard-returns", method, assertion, body, rationale));
     }
 
