@@ -78,7 +78,7 @@ public class EnergyLedger {
         EnergyEstimate estimate = model.estimate(new Workload(usage.cpuSeconds(), usage.wallSeconds(),
                 config.usageVcpus(), null, tokens, usage.model(),
                 usage.region() != null ? usage.region() : config.grid().serviceRegion().orElse(null),
-                usage.reportedEnergyJoules()));
+                usage.reportedEnergyJoules(), usage.measuredEnergyJoules()));
 
         EnergyRecord record = newRecord(estimate, usage.occurredAt() != null ? usage.occurredAt() : Instant.now());
         record.usageEventId = usage.eventId();
@@ -166,6 +166,10 @@ public class EnergyLedger {
         if (usage.reportedEnergyJoules() != null && !(usage.reportedEnergyJoules() >= 0
                 && usage.reportedEnergyJoules() <= MAX_SECONDS * 1000)) {
             return Optional.of("reportedEnergyJoules must be between 0 and " + MAX_SECONDS * 1000);
+        }
+        if (usage.measuredEnergyJoules() != null && !(usage.measuredEnergyJoules() >= 0
+                && usage.measuredEnergyJoules() <= MAX_SECONDS * 1000)) {
+            return Optional.of("measuredEnergyJoules must be between 0 and " + MAX_SECONDS * 1000);
         }
         if (tooLong(usage.service(), 100) || tooLong(usage.kind(), 50) || tooLong(usage.subjectType(), 50)
                 || tooLong(usage.subjectId(), 200) || tooLong(usage.repository(), 300) || tooLong(usage.engine(), 100)

@@ -21,7 +21,7 @@ public final class Events {
                                           Long promptTokens, Long completionTokens) {
         return new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service", "INFERENCE", "batch",
                 UUID.randomUUID().toString(), repository, "embedded", model, cpuSeconds, wallSeconds, promptTokens,
-                completionTokens, null, 3, null);
+                completionTokens, null, 3, null, null);
     }
 
     public static ReviewDecided decided(String repository, String model, String decision) {

@@ -121,7 +121,7 @@ class PrometheusScrapeTest {
     private static UsageMeasured usage(double cpuSeconds, double wallSeconds) {
         return new UsageMeasured(UUID.randomUUID(), Instant.now(), SERVICE, "INFERENCE", "batch",
                 UUID.randomUUID().toString(), "github.com/acme/prometheus", "embedded", "ranker-3", cpuSeconds,
-                wallSeconds, null, null, null, null, null);
+                wallSeconds, null, null, null, null, null, null);
     }
 
     private static List<EnergyRecord> recordsOf(List<UsageMeasured> usages) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greengate.platform.events.SuggestionCreated;
 import io.greengate.platform.events.Topics;
 import io.greengate.platform.metering.CpuMeter;
-import io.greengate.platform.metering.CpuUsage;
 import io.greengate.platform.metering.UsageRecorder;
 import io.greengate.platform.outbox.Outbox;
 import io.greengate.platform.problem.ProblemException;
@@ -183,7 +182,7 @@ public class SuggestionBatches {
                     .increment();
         }
         usage.record(new UsageRecorder.Subject("INFERENCE", "batch", batch.id.toString(), batch.repository,
-                batch.engine, draft.engine().modelVersion()), new CpuUsage(batch.cpuSeconds, batch.wallSeconds),
+                batch.engine, draft.engine().modelVersion()), draft.usage(),
                 new UsageRecorder.Yield(draft.promptTokens(), draft.completionTokens(), draft.tests().size(),
                         draft.reportedEnergyJoules()));
         return view(batch);

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,9 +48,6 @@ public interface CarbonConfig {
     @Min(1)
     int usageVcpus();
 
-    /** Where Linux exposes Intel RAPL energy counters. */
-    @WithDefault("/sys/class/powercap")
-    Path raplRoot();
 
     interface Cpu {
         /**

@@ -10,7 +10,8 @@ import java.util.Map;
  * Turns CPU time, wall time and tokens into joules and grams CO2e (the Cloud Carbon Footprint model):
  * <pre>
  *   compute_J = wallSeconds x vcpus x P_min + cpuSeconds x (P_max - P_min)   idle share for the time the vCPUs
- *                                                                            were held, load share for CPU time
+ *                                                                            were held, load share for CPU time;
+ *               or the work's share of the packages' energy measured with  RAPL where the service ran
  *   memory_J  = memoryGb x P_memory x wallSeconds                            when the memory is known
  *   tokens_J  = (promptTokens + completionTokens) x joulesPerToken(model)    remote LLMs (or the energy the
  *                                                                            server reported, when it did)
@@ -34,7 +35,9 @@ public class EnergyModel {
     }
 
     public EnergyEstimate estimate(Workload work) {
-        double computeJoules = work.wallSeconds() * work.vcpus() * config.cpu().minWattsPerVcpu()
+        boolean measured = work.measuredJoules() != null && work.measuredJoules() >= 0;
+        double computeJoules = measured ? work.measuredJoules()
+                : work.wallSeconds() * work.vcpus() * config.cpu().minWattsPerVcpu()
                 + work.cpuSeconds() * (config.cpu().maxWattsPerVcpu() - config.cpu().minWattsPerVcpu());
         double memoryJoules = work.memoryGb() == null ? 0
                 : work.memoryGb() * config.memory().wattsPerGb() * work.wallSeconds();
@@ -47,7 +50,8 @@ public class EnergyModel {
         double intensity = known != null ? known : config.grid().worldAverage();
         double co2eGrams = energyJoules / JOULES_PER_KWH * intensity;
         double embodiedGrams = work.vcpus() * work.wallSeconds() / 3600 * config.embodiedGramsPerVcpuHour();
-        Method method = reported ? Method.REPORTED : work.tokens() > 0 ? Method.TOKENS : Method.MODEL;
+        Method method = reported ? Method.REPORTED : work.tokens() > 0 ? Method.TOKENS
+                : measured ? Method.RAPL : Method.MODEL;
         return new EnergyEstimate(energyJoules, co2eGrams, embodiedGrams, method, region, intensity, known == null);
     }
 

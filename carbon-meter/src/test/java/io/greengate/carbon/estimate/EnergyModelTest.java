@@ -109,6 +109,18 @@ class EnergyModelTest {
     }
 
     @Test
+    void energyMeasuredWithRaplReplacesTheCpuModel() {
+        EnergyEstimate estimate = model.estimate(new Workload(0.2, 0.5, 1, null, 0, null, null, null, 3.0));
+
+        // the 3 J the work's share of the packages used, times the data centre's PUE; no CPU power model
+        assertEquals(3.0 * PUE, estimate.energyJoules(), 1e-9);
+        assertEquals(Method.RAPL, estimate.method());
+        EnergyEstimate modelled = model.estimate(new Workload(0.2, 0.5, 1, null, 0, null, null, null, null));
+        assertEquals(Method.MODEL, modelled.method());
+        assertEquals((0.5 * P_MIN + 0.2 * (P_MAX - P_MIN)) * PUE, modelled.energyJoules(), 1e-9);
+    }
+
+    @Test
     void aModelWithItsOwnJoulesPerTokenUsesThem() {
         EnergyModel configured = new EnergyModel(Coefficients.with(
                 Map.of("greengate.carbon.llm.joules-per-token.\"llama-3.1-8b\"", "0.4")));

@@ -52,7 +52,7 @@ class UsageBatchTest {
     private static UsageMeasured failingOnInsert() {
         return new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service", "INFERENCE", "batch",
                 UUID.randomUUID().toString(), "github.com/acme/batch", "embedded", "ranker-3", 0.2, 0.3, null, null,
-                "r".repeat(60), null, null);
+                "r".repeat(60), null, null, null);
     }
 
     private String json(UsageMeasured usage) {

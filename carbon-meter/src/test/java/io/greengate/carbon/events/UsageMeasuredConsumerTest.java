@@ -91,7 +91,7 @@ class UsageMeasuredConsumerTest {
     void aRemoteLlmUsageIsEstimatedFromItsTokens() {
         UsageMeasured usage = new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service",
                 "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "llm", "gpt-remote", 0.02, 0.5,
-                1200L, 300L, null, null, null);
+                1200L, 300L, null, null, null, null);
         Events.sendUsage(codec, usage);
 
         String attached = awaitEnergyOf(usage).stream().filter(v -> v.contains(usage.eventId().toString()))
@@ -105,7 +105,7 @@ class UsageMeasuredConsumerTest {
     void energyTheLlmServerReportedIsUsedInsteadOfTheTokenEstimate() {
         UsageMeasured usage = new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service",
                 "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "llm", "gpt-remote", 0.02, 0.5,
-                1200L, 300L, null, 2, 12.5);
+                1200L, 300L, null, 2, 12.5, null);
         Events.sendUsage(codec, usage);
 
         String attached = awaitEnergyOf(usage).stream().filter(v -> v.contains(usage.eventId().toString()))
@@ -116,10 +116,24 @@ class UsageMeasuredConsumerTest {
     }
 
     @Test
+    void energyAServiceMeasuredWithRaplIsKeptAsMeasured() {
+        UsageMeasured usage = new UsageMeasured(UUID.randomUUID(), Instant.now(), "suggestion-service",
+                "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "embedded", "ranker-3", 0.2, 0.5,
+                null, null, null, 4, null, 2.5);
+        Events.sendUsage(codec, usage);
+
+        String attached = awaitEnergyOf(usage).stream().filter(v -> v.contains(usage.eventId().toString()))
+                .findFirst().orElseThrow();
+        // the 2.5 J the service measured x PUE 1.135, not the CPU model's (0.5 x 0.74 + 0.2 x 2.76) x 1.135
+        assertEquals(2.8375, Json.parse(attached).getDouble("energyJoules"), 1e-6);
+        assertEquals("RAPL", Json.parse(attached).getString("method"));
+    }
+
+    @Test
     void payloadsThatAreNotUsagesAreSkippedAndConsumptionGoesOn() {
         UsageMeasured impossible = new UsageMeasured(UUID.randomUUID(), Instant.now(),
                 "suggestion-service", "INFERENCE", "batch", UUID.randomUUID().toString(), repository(), "embedded",
-                "ranker-3", -5, 1, null, null, null, null, null);
+                "ranker-3", -5, 1, null, null, null, null, null, null);
         UsageMeasured valid = Events.inference(repository(), "ranker-3", 0.1, 0.1, null, null);
 
         TopicProbe.send(GreengateTestInfra.bootstrapServers(), Topics.USAGE, "x", "this is not json");

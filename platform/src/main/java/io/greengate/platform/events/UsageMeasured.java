@@ -7,7 +7,9 @@ import java.util.UUID;
  * CPU time (and, for remote LLMs, tokens) spent on one piece of work; carbon-meter turns it into energy.
  * {@code region} is where the service runs ({@code greengate.region}), null when not configured;
  * {@code suggestions} how many suggestions the work produced (an INFERENCE batch), for SCI per suggestion;
- * {@code reportedEnergyJoules} the energy a remote LLM server reported for the call, when it reports one.
+ * {@code reportedEnergyJoules} the energy a remote LLM server reported for the call, when it reports one;
+ * {@code measuredEnergyJoules} the work's share of the CPU packages' energy, measured with Intel RAPL around it
+ * where the counters are readable (null elsewhere: carbon-meter then models it from CPU time).
  */
 public record UsageMeasured(
         UUID eventId,
@@ -25,7 +27,8 @@ public record UsageMeasured(
         Long completionTokens,
         String region,
         Integer suggestions,
-        Double reportedEnergyJoules) implements GreengateEvent {
+        Double reportedEnergyJoules,
+        Double measuredEnergyJoules) implements GreengateEvent {
 
     @Override
     public String subjectKey() {

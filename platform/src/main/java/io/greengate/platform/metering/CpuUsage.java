@@ -1,11 +1,12 @@
 package io.greengate.platform.metering;
 
-/** CPU and wall-clock seconds of one piece of work. */
-public record CpuUsage(double cpuSeconds, double wallSeconds) {
+/**
+ * CPU and wall-clock seconds of one piece of work, and its share of the CPU packages' energy where Intel RAPL
+ * counters could be read around it ({@code raplJoules}, null otherwise).
+ */
+public record CpuUsage(double cpuSeconds, double wallSeconds, Double raplJoules) {
 
-    public static final CpuUsage NONE = new CpuUsage(0, 0);
-
-    public CpuUsage plus(CpuUsage other) {
-        return new CpuUsage(cpuSeconds + other.cpuSeconds, wallSeconds + other.wallSeconds);
+    public CpuUsage(double cpuSeconds, double wallSeconds) {
+        this(cpuSeconds, wallSeconds, null);
     }
 }

@@ -49,7 +49,7 @@ public class UsageRecorder {
         UsageMeasured event = new UsageMeasured(UUID.randomUUID(), Instant.now(), service, subject.kind(),
                 subject.subjectType(), subject.subjectId(), subject.repository(), subject.engine(), subject.model(),
                 usage.cpuSeconds(), usage.wallSeconds(), yield.promptTokens(), yield.completionTokens(),
-                region.orElse(null), yield.suggestions(), yield.reportedEnergyJoules());
+                region.orElse(null), yield.suggestions(), yield.reportedEnergyJoules(), usage.raplJoules());
         outbox.add(Topics.USAGE, event);
         if (!ServiceUsageReporter.KIND.equals(subject.kind())) {
             attributedCpuSeconds.add(usage.cpuSeconds());

@@ -1,0 +1,91 @@
+package io.greengate.platform.metering;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Intel RAPL package energy counters as Linux exposes them under the powercap root ({@code intel-rapl:N/energy_uj},
+ * wrapping at {@code max_energy_range_uj}), and the machine's busy CPU time from {@code /proc/stat}: what a piece of
+ * work needs to be given its share of the package energy measured around it.
+ */
+public final class RaplCounter {
+
+    /** Clock ticks per second of {@code /proc/stat} (USER_HZ), 100 on every Linux architecture Java runs on. */
+    private static final double USER_HZ = 100;
+
+    private final Path root;
+    private final Path procStat;
+
+    public RaplCounter(Path root, Path procStat) {
+        this.root = root;
+        this.procStat = procStat;
+    }
+
+    /** A reading of every package counter, and the machine's busy CPU seconds at the same moment. */
+    public record Reading(List<Long> microjoules, List<Long> rangesMicrojoules, double busyCpuSeconds) {
+    }
+
+    /** Empty when a counter or {@code /proc/stat} cannot be read (no RAPL, no permission): the model applies. */
+    public Optional<Reading> read() {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (DirectoryStream<Path> zones = Files.newDirectoryStream(root, "intel-rapl:*")) {
+            List<Path> packages = new java.util.ArrayList<>();
+            zones.forEach(zone -> {
+                // intel-rapl:0:0 (core, uncore, dram) is already inside package intel-rapl:0
+                if (zone.getFileName().toString().chars().filter(c -> c == ':').count() == 1) {
+                    packages.add(zone);
+                }
+            });
+            if (packages.isEmpty()) {
+                return Optional.empty();
+            }
+            packages.sort(null);
+            List<Long> energy = new java.util.ArrayList<>(packages.size());
+            List<Long> ranges = new java.util.ArrayList<>(packages.size());
+            for (Path zone : packages) {
+                energy.add(Long.parseLong(Files.readString(zone.resolve("energy_uj")).trim()));
+                Path range = zone.resolve("max_energy_range_uj");
+                ranges.add(Files.isReadable(range) ? Long.parseLong(Files.readString(range).trim()) : Long.MAX_VALUE);
+            }
+            return Optional.of(new Reading(List.copyOf(energy), List.copyOf(ranges), busyCpuSeconds()));
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The machine's CPU time not idle (user, nice, system, irq, softirq, steal) since boot, in seconds. */
+    private double busyCpuSeconds() throws IOException {
+        String first = Files.readAllLines(procStat).get(0);
+        String[] fields = first.trim().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            busy += i < fields.length ? Long.parseLong(fields[i]) : 0;
+        }
+        return busy / USER_HZ;
+    }
+
+    /** Joules the packages used between two readings; a counter that wrapped around counts from its range. */
+    public static double joulesBetween(Reading before, Reading after) {
+        long microjoules = 0;
+        for (int i = 0; i < Math.min(before.microjoules().size(), after.microjoules().size()); i++) {
+            long delta = after.microjoules().get(i) - before.microjoules().get(i);
+            microjoules += delta >= 0 ? delta : delta + after.rangesMicrojoules().get(i);
+        }
+        return microjoules / 1e6;
+    }
+
+    /**
+     * The share of the packages' energy between two readings that belongs to work that used {@code cpuSeconds} of
+     * CPU meanwhile: energy × its CPU time / the machine's busy CPU time (as Kepler and Scaphandre attribute it).
+     */
+    public static double attributedJoules(Reading before, Reading after, double cpuSeconds) {
+        double busy = Math.max(after.busyCpuSeconds() - before.busyCpuSeconds(), cpuSeconds);
+        return busy <= 0 ? 0 : joulesBetween(before, after) * Math.min(1, cpuSeconds / busy);
+    }
+}
