@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greengate.platform.events.SuggestionCreated;
 import io.greengate.platform.events.Topics;
 import io.greengate.platform.metering.CpuMeter;
+import io.greengate.platform.metering.CpuUsage;
 import io.greengate.platform.metering.UsageRecorder;
 import io.greengate.platform.outbox.Outbox;
 import io.greengate.platform.problem.ProblemException;
