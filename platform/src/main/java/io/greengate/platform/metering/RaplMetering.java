@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Turns RAPL measuring on for {@link CpuMeter} when this machine's counters can be read
@@ -19,6 +20,7 @@ public class RaplMetering {
     private static final Logger LOG = Logger.getLogger(RaplMetering.class);
 
     private final RaplCounter counter;
+    private volatile boolean enabled;
 
     public RaplMetering(@ConfigProperty(name = "greengate.metering.rapl-root", defaultValue = "/sys/class/powercap")
                         Path root) {
@@ -27,6 +29,7 @@ public class RaplMetering {
 
     void onStart(@Observes StartupEvent event) {
         boolean readable = available();
+        enabled = readable;
         CpuMeter.useRapl(readable ? counter : null);
         LOG.infof("Intel RAPL energy counters %s: work is metered %s", readable ? "readable" : "not readable",
                 readable ? "with its share of the measured package energy" : "by CPU time only (energy model)");
@@ -34,5 +37,10 @@ public class RaplMetering {
 
     public boolean available() {
         return counter.read().isPresent();
+    }
+
+    /** A reading of the counters, when measuring is on (empty otherwise, or when a read fails). */
+    Optional<RaplCounter.Reading> read() {
+        return enabled ? counter.read() : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 
 /**
  * The service as a whole: every interval, the process CPU time that no metered work (inference, training, request
@@ -19,13 +20,17 @@ public class ServiceUsageReporter {
     public static final String KIND = "SERVICE";
 
     private final UsageRecorder recorder;
+    private final RaplMetering rapl;
     private final String service;
     private long lastCpuNanos;
     private long lastUptimeMillis;
+    /** The counters at the previous report; the start-up, before the first reading, is modelled. */
+    private Optional<RaplCounter.Reading> lastEnergy = Optional.empty();
 
-    public ServiceUsageReporter(UsageRecorder recorder,
+    public ServiceUsageReporter(UsageRecorder recorder, RaplMetering rapl,
                                 @ConfigProperty(name = "quarkus.application.name") String service) {
         this.recorder = recorder;
+        this.rapl = rapl;
         this.service = service;
     }
 
@@ -37,11 +42,16 @@ public class ServiceUsageReporter {
         double processSeconds = (cpuNanos - lastCpuNanos) / 1e9;
         double wallSeconds = (uptimeMillis - lastUptimeMillis) / 1e3;
         double unattributed = processSeconds - recorder.takeAttributedCpuSeconds();
+        Optional<RaplCounter.Reading> energy = rapl.read();
+        // measured like metered work: the packages' energy since the last report, in this CPU time's share
+        Double joules = lastEnergy.isPresent() && energy.isPresent() && unattributed > 0
+                ? RaplCounter.attributedJoules(lastEnergy.get(), energy.get(), unattributed) : null;
         lastCpuNanos = cpuNanos;
         lastUptimeMillis = uptimeMillis;
+        lastEnergy = energy;
         if (unattributed > 0 && wallSeconds > 0) {
             recorder.record(new UsageRecorder.Subject(KIND, "service", service, null, null, null),
-                    new CpuUsage(unattributed, wallSeconds), UsageRecorder.Yield.NONE);
+                    new CpuUsage(unattributed, wallSeconds, joules), UsageRecorder.Yield.NONE);
         }
     }
 
