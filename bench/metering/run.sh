@@ -18,6 +18,10 @@ java $JAVA_OPTS -cp "$CP" org.openjdk.jmh.Main MeteringBenchmark -jvmArgs "$JAVA
   -rf text -rff "$HERE/target/jmh.txt" >&2
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$CP" io.greengate.bench.metering.PairedRun "$SECONDS_PER_SIZE" > "$HERE/target/paired.md"
+# one RAPL reading (taken twice per metered piece of work where the counters are readable)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "$CP" org.openjdk.jmh.Main RaplReadingBenchmark -jvmArgs "$JAVA_OPTS" \
+  -rf text -rff "$HERE/target/jmh-rapl.txt" >&2
 
 {
   echo "JMH: bare and metered sampled (median and mean of the sampled calls, µs), the meter alone averaged (µs, ± is JMH's"
@@ -39,6 +43,8 @@ java $JAVA_OPTS -cp "$CP" io.greengate.bench.metering.PairedRun "$SECONDS_PER_SI
              100 * mean["meterOnly," s] / b } }' \
     "$HERE/target/jmh.txt"
   echo
+  awk '/^RaplReadingBenchmark\.reading/ { printf "With RAPL readable, each metered piece of work adds two readings of %s ± %s µs each (one package counter laid out as the kernel'"'"'s powercap folder, and the first line of the real /proc/stat).\n\n", $(NF-3), $(NF-1) }' \
+    "$HERE/target/jmh-rapl.txt"
   echo "Paired run (bare and metered interleaved in one loop, ${SECONDS_PER_SIZE} s per size after 5 s warm-up):"
   echo
   cat "$HERE/target/paired.md"
