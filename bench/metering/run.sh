@@ -43,7 +43,7 @@ java $JAVA_OPTS -cp "$CP" org.openjdk.jmh.Main RaplReadingBenchmark -jvmArgs "$J
              100 * mean["meterOnly," s] / b } }' \
     "$HERE/target/jmh.txt"
   echo
-  awk '/^RaplReadingBenchmark\.reading/ { printf "With RAPL readable, each metered piece of work adds two readings of %s ± %s µs each (one package counter laid out as the kernel'"'"'s powercap folder, and the first line of the real /proc/stat).\n\n", $(NF-3), $(NF-1) }' \
+  awk '/^RaplReadingBenchmark\.reading/ { printf "With RAPL readable, the sampler takes one reading a second, of %s ± %s µs (one package counter laid out as the kernel'"'"'s powercap folder, and the first line of the real /proc/stat).\n\n", $(NF-3), $(NF-1) }' \
     "$HERE/target/jmh-rapl.txt"
   echo "Paired run (bare and metered interleaved in one loop, ${SECONDS_PER_SIZE} s per size after 5 s warm-up):"
   echo

@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * Intel RAPL package energy counters as Linux exposes them under the powercap root ({@code intel-rapl:N/energy_uj},
- * wrapping at {@code max_energy_range_uj}), and the machine's busy CPU time from {@code /proc/stat}: what a piece of
- * work needs to be given its share of the package energy measured around it. The packages are listed once; a
- * reading is then one small file per package and the first line of {@code /proc/stat}.
+ * wrapping at {@code max_energy_range_uj}), and the machine's busy CPU time from {@code /proc/stat}: between two
+ * readings, the packages' joules per busy CPU second, the rate each piece of work's CPU time is measured at (as
+ * Kepler and Scaphandre attribute package energy). The packages are listed once; a reading is then one small file
+ * per package and the first line of {@code /proc/stat}.
  */
 public final class RaplCounter {
 
@@ -104,14 +105,5 @@ public final class RaplCounter {
             microjoules += delta >= 0 ? delta : delta + after.rangesMicrojoules().get(i);
         }
         return microjoules / 1e6;
-    }
-
-    /**
-     * The share of the packages' energy between two readings that belongs to work that used {@code cpuSeconds} of
-     * CPU meanwhile: energy × its CPU time / the machine's busy CPU time (as Kepler and Scaphandre attribute it).
-     */
-    public static double attributedJoules(Reading before, Reading after, double cpuSeconds) {
-        double busy = Math.max(after.busyCpuSeconds() - before.busyCpuSeconds(), cpuSeconds);
-        return busy <= 0 ? 0 : joulesBetween(before, after) * Math.min(1, cpuSeconds / busy);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.management.ManagementFactory;
-import java.util.Optional;
 
 /**
  * The service as a whole: every interval, the process CPU time that no metered work (inference, training, request
@@ -20,17 +19,13 @@ public class ServiceUsageReporter {
     public static final String KIND = "SERVICE";
 
     private final UsageRecorder recorder;
-    private final RaplMetering rapl;
     private final String service;
     private long lastCpuNanos;
     private long lastUptimeMillis;
-    /** The counters at the previous report; the start-up, before the first reading, is modelled. */
-    private Optional<RaplCounter.Reading> lastEnergy = Optional.empty();
 
-    public ServiceUsageReporter(UsageRecorder recorder, RaplMetering rapl,
+    public ServiceUsageReporter(UsageRecorder recorder,
                                 @ConfigProperty(name = "quarkus.application.name") String service) {
         this.recorder = recorder;
-        this.rapl = rapl;
         this.service = service;
     }
 
@@ -42,16 +37,13 @@ public class ServiceUsageReporter {
         double processSeconds = (cpuNanos - lastCpuNanos) / 1e9;
         double wallSeconds = (uptimeMillis - lastUptimeMillis) / 1e3;
         double unattributed = processSeconds - recorder.takeAttributedCpuSeconds();
-        Optional<RaplCounter.Reading> energy = rapl.read();
-        // measured like metered work: the packages' energy since the last report, in this CPU time's share
-        Double joules = lastEnergy.isPresent() && energy.isPresent() && unattributed > 0
-                ? RaplCounter.attributedJoules(lastEnergy.get(), energy.get(), unattributed) : null;
         lastCpuNanos = cpuNanos;
         lastUptimeMillis = uptimeMillis;
-        lastEnergy = energy;
         if (unattributed > 0 && wallSeconds > 0) {
+            // where RAPL is measured, at the same joules per CPU second as metered work
             recorder.record(new UsageRecorder.Subject(KIND, "service", service, null, null, null),
-                    new CpuUsage(unattributed, wallSeconds, joules), UsageRecorder.Yield.NONE);
+                    new CpuUsage(unattributed, wallSeconds, CpuMeter.raplJoules(unattributed)),
+                    UsageRecorder.Yield.NONE);
         }
     }
 

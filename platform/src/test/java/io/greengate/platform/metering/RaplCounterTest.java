@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +25,7 @@ class RaplCounterTest {
 
     @AfterEach
     void meterWithoutRapl() {
-        CpuMeter.useRapl(null);
+        CpuMeter.useRaplRate(Double.NaN);
     }
 
     @Test
@@ -59,34 +60,36 @@ class RaplCounterTest {
     }
 
     @Test
-    void workGetsItsCpuShareOfThePackageEnergy() {
-        var before = new RaplCounter.Reading(List.of(0L), List.of(Long.MAX_VALUE), 100);
-        var after = new RaplCounter.Reading(List.of(30_000_000L), List.of(Long.MAX_VALUE), 104);
-        // 30 J while the machine was busy 4 CPU seconds, 1 of them this work's
-        assertEquals(7.5, RaplCounter.attributedJoules(before, after, 1.0), 1e-9);
-        // never more than all of it, even when the busy ticks lag the thread's own clock
-        assertEquals(30.0, RaplCounter.attributedJoules(before, after, 9.0), 1e-9);
+    void theSamplerKeepsJoulesPerBusyCpuSecondAndTheMeterUsesIt() throws Exception {
+        write("powercap/intel-rapl:0/energy_uj", "5000000\n");
+        procStat(1000, 0, 0, 0);
+        assertNull(CpuMeter.measure(RaplCounterTest::burn).usage().raplJoules(), "no RAPL measured: no joules");
+
+        RaplMetering metering = new RaplMetering(root.resolve("powercap"), root.resolve("stat"), Duration.ofHours(1));
+        metering.sample();
+        // meanwhile the package used 20 J while the machine was busy 2 CPU seconds: 10 J per CPU second
+        write("powercap/intel-rapl:0/energy_uj", "25000000\n");
+        procStat(1200, 0, 0, 0);
+        metering.sample();
+        CpuUsage usage = CpuMeter.measure(RaplCounterTest::burn).usage();
+
+        assertTrue(usage.cpuSeconds() > 0);
+        assertEquals(10.0 * usage.cpuSeconds(), usage.raplJoules(), 1e-9);
     }
 
     @Test
-    void theMeterAttributesMeasuredEnergyOnlyWhenRaplIsOn() throws Exception {
-        write("powercap/intel-rapl:0/energy_uj", "5000000\n");
+    void anIntervalWithoutBusyTimeKeepsTheLastRate() throws Exception {
+        write("powercap/intel-rapl:0/energy_uj", "0\n");
         procStat(1000, 0, 0, 0);
-        CpuUsage withoutRapl = CpuMeter.measure(RaplCounterTest::burn).usage();
-        assertNull(withoutRapl.raplJoules());
+        RaplMetering metering = new RaplMetering(root.resolve("powercap"), root.resolve("stat"), Duration.ofHours(1));
+        metering.sample();
+        write("powercap/intel-rapl:0/energy_uj", "3000000\n");
+        procStat(1100, 0, 0, 0);
+        metering.sample(); // 3 J per CPU second
+        write("powercap/intel-rapl:0/energy_uj", "4000000\n");
+        metering.sample(); // no busy tick meanwhile: no new rate
 
-        CpuMeter.useRapl(counter());
-        CpuUsage usage = CpuMeter.measure(() -> {
-            double result = burn();
-            // meanwhile the package used 20 J and the machine was busy 2 more seconds
-            write("powercap/intel-rapl:0/energy_uj", "25000000\n");
-            procStat(1200, 0, 0, 0);
-            return result;
-        }).usage();
-
-        assertTrue(usage.cpuSeconds() > 0);
-        assertEquals(20.0 * usage.cpuSeconds() / 2.0, usage.raplJoules(), 1e-9);
-        assertFalse(usage.raplJoules() > 20.0);
+        assertEquals(6.0, CpuMeter.raplJoules(2.0), 1e-9);
     }
 
     private RaplCounter counter() {

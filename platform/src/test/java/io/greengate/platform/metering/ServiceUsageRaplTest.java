@@ -4,10 +4,7 @@ import io.greengate.platform.events.UsageMeasured;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The whole-process SERVICE usage gets its share of the package energy between two reports, like metered work. */
+/** The whole-process SERVICE usage is measured at the RAPL rate metered work gets. */
 class ServiceUsageRaplTest {
-
-    @TempDir
-    Path powercap;
 
     /** Keeps what would go to the outbox; the attribution, not the outbox, is under test here. */
     static final class Kept extends UsageRecorder {
@@ -39,29 +33,24 @@ class ServiceUsageRaplTest {
 
     @AfterEach
     void meterWithoutRapl() {
-        CpuMeter.useRapl(null);
+        CpuMeter.useRaplRate(Double.NaN);
     }
 
     @Test
-    void theStartUpIsModelledAndEachLaterReportGetsItsShareOfTheMeasuredEnergy() throws Exception {
-        Path counter = powercap.resolve("intel-rapl:0/energy_uj");
-        Files.createDirectories(counter.getParent());
-        Files.writeString(counter, "1000000\n");
-        RaplMetering rapl = new RaplMetering(powercap);
-        rapl.onStart(null);
+    void serviceUsageIsMeasuredAtTheSameJoulesPerCpuSecondAsMeteredWork() {
         Kept kept = new Kept();
-        ServiceUsageReporter reporter = new ServiceUsageReporter(kept, rapl, "review-service");
+        ServiceUsageReporter reporter = new ServiceUsageReporter(kept, "review-service");
 
         burn();
-        reporter.report();
-        Files.writeString(counter, "21000000\n"); // 20 J later
+        reporter.report(); // not measured here: CPU time only
+        CpuMeter.useRaplRate(12.5);
         burn();
         reporter.report();
 
         assertEquals(2, kept.usages.size());
-        assertNull(kept.usages.get(0).raplJoules(), "nothing was read before the start-up");
-        double joules = kept.usages.get(1).raplJoules();
-        assertTrue(joules > 0 && joules <= 20.0, "a share of the 20 J: " + joules);
+        assertNull(kept.usages.get(0).raplJoules());
+        CpuUsage measured = kept.usages.get(1);
+        assertEquals(12.5 * measured.cpuSeconds(), measured.raplJoules(), 1e-9);
     }
 
     private static void burn() {

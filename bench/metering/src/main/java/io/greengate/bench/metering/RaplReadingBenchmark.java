@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One RAPL reading as CpuMeter takes it before and after metered work where the counters are readable: one
- * package's {@code energy_uj} and the first line of the real {@code /proc/stat}. This machine has no RAPL, so the
+ * One RAPL reading as platform's sampler takes it (once per {@code greengate.metering.rapl-interval}) where the
+ * counters are readable: one package's {@code energy_uj} and the first line of the real {@code /proc/stat}. This machine has no RAPL, so the
  * package counter is a file laid out as the kernel's powercap folder (a regular file, not sysfs, whose read also
  * asks the CPU's MSR: on real hardware expect a few µs more).
  */
