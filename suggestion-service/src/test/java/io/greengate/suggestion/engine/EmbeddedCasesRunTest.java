@@ -557,17 +557,7 @@ class EmbeddedCasesRunTest {
 
         Path checkout = Files.createTempDirectory("checkout");
         Files.writeString(checkout.resolve("hexes.py"), HEXES_PY);
-        for (SuggestedTest test : tests) {
-            Path file = checkout.resolve(test.testPath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, test.code());
-        }
-        Process pytest = new ProcessBuilder("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                "--rootdir", checkout.toString(), checkout.resolve("tests").toString())
-                .directory(Files.createTempDirectory("elsewhere").toFile()).redirectErrorStream(true).start();
-        assertTrue(pytest.waitFor(120, TimeUnit.SECONDS));
-        String output = new String(pytest.getInputStream().readAllBytes());
-        assertEquals(0, pytest.exitValue(), output + tests.stream().map(SuggestedTest::code).toList());
+        String output = runPytest(checkout, tests);
         assertTrue(output.contains("2 passed"), output);
     }
 
@@ -584,18 +574,26 @@ class EmbeddedCasesRunTest {
         Files.writeString(checkout.resolve("textfmt/__init__.py"), "");
         Files.writeString(checkout.resolve("textfmt/number.py"), NUMBER_PY);
         Files.writeString(checkout.resolve("textfmt/i18n.py"), I18N_PY);
+        String output = runPytest(checkout, tests);
+        assertTrue(output.contains(tests.size() + " passed"), output);
+    }
+
+    /**
+     * Writes the suggested tests into the checkout and runs them with pytest from a directory outside it, so only
+     * the tests' own imports can find the code; asserts pytest succeeded and returns its output.
+     */
+    private static String runPytest(Path checkout, List<SuggestedTest> tests) throws Exception {
         for (SuggestedTest test : tests) {
             Path file = checkout.resolve(test.testPath());
             Files.createDirectories(file.getParent());
             Files.writeString(file, test.code());
         }
-        // from a directory outside the checkout, so only the test's own import can find the package
         Process pytest = new ProcessBuilder("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
                 "--rootdir", checkout.toString(), checkout.resolve("tests").toString())
                 .directory(Files.createTempDirectory("elsewhere").toFile()).redirectErrorStream(true).start();
         assertTrue(pytest.waitFor(120, TimeUnit.SECONDS));
         String output = new String(pytest.getInputStream().readAllBytes());
         assertEquals(0, pytest.exitValue(), output + tests.stream().map(SuggestedTest::code).toList());
-        assertTrue(output.contains(tests.size() + " passed"), output);
+        return output;
     }
 }
