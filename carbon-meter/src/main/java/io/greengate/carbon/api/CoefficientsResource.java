@@ -2,7 +2,7 @@ package io.greengate.carbon.api;
 
 import io.greengate.carbon.estimate.CarbonConfig;
 import io.greengate.carbon.estimate.EnergyModel;
-import io.greengate.carbon.estimate.RaplProbe;
+import io.greengate.platform.metering.RaplMetering;
 import io.greengate.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,9 +18,9 @@ public class CoefficientsResource {
 
     private final CarbonConfig config;
     private final EnergyModel model;
-    private final RaplProbe rapl;
+    private final RaplMetering rapl;
 
-    public CoefficientsResource(CarbonConfig config, EnergyModel model, RaplProbe rapl) {
+    public CoefficientsResource(CarbonConfig config, EnergyModel model, RaplMetering rapl) {
         this.config = config;
         this.model = model;
         this.rapl = rapl;

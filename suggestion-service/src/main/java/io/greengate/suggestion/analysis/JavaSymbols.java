@@ -246,8 +246,11 @@ public final class JavaSymbols {
     /** The guards the code states, then those only its Javadoc states (used when the code states none). */
     private static List<ChangedSymbol.Guard> guards(MethodDeclaration method, List<String> imports) {
         List<ChangedSymbol.Guard> guards = new ArrayList<>(codeGuards(method));
-        guards.addAll(documentedNullGuards(method, imports));
-        documentedNullReturn(method).ifPresent(guards::add);
+        Optional<Javadoc> javadoc = method.getJavadoc(); // parsed once for both readers
+        if (javadoc.isPresent()) {
+            guards.addAll(documentedNullGuards(method, javadoc.get(), imports));
+            documentedNullReturn(method, javadoc.get()).ifPresent(guards::add);
+        }
         return guards;
     }
 
@@ -258,12 +261,12 @@ public final class JavaSymbols {
      * {@code @return ... null if null input} / {@code null if the given string is null}: the value a null argument
      * gets back, as the Javadoc promises it. The parameter is the one the text names, or the only reference one.
      */
-    private static Optional<ChangedSymbol.Guard> documentedNullReturn(MethodDeclaration method) {
+    private static Optional<ChangedSymbol.Guard> documentedNullReturn(MethodDeclaration method, Javadoc javadoc) {
         if (method.getType().isPrimitiveType() || method.getType().isVoidType()) {
             return Optional.empty();
         }
-        Optional<JavadocBlockTag> returns = method.getJavadoc().flatMap(j -> j.getBlockTags().stream()
-                .filter(t -> t.getType() == JavadocBlockTag.Type.RETURN).findFirst());
+        Optional<JavadocBlockTag> returns = javadoc.getBlockTags().stream()
+                .filter(t -> t.getType() == JavadocBlockTag.Type.RETURN).findFirst();
         if (returns.isEmpty()) {
             return Optional.empty();
         }
@@ -299,17 +302,14 @@ public final class JavaSymbols {
      * reference parameter gets, as the Javadoc promises it. Texts about elements, contents or other conditions,
      * and exceptions a test could not name, are left out.
      */
-    private static List<ChangedSymbol.Guard> documentedNullGuards(MethodDeclaration method, List<String> imports) {
-        Optional<Javadoc> javadoc = method.getJavadoc();
-        if (javadoc.isEmpty()) {
-            return List.of();
-        }
+    private static List<ChangedSymbol.Guard> documentedNullGuards(MethodDeclaration method, Javadoc javadoc,
+                                                                  List<String> imports) {
         List<String> references = method.getParameters().stream()
                 .filter(p -> !p.getType().isPrimitiveType() && !p.isVarArgs())
                 .map(p -> p.getNameAsString()).toList();
         int line = method.getJavadocComment().flatMap(c -> c.getBegin()).map(p -> p.line).orElse(0);
         List<ChangedSymbol.Guard> guards = new ArrayList<>();
-        for (JavadocBlockTag tag : javadoc.get().getBlockTags()) {
+        for (JavadocBlockTag tag : javadoc.getBlockTags()) {
             if (tag.getType() != JavadocBlockTag.Type.THROWS && tag.getType() != JavadocBlockTag.Type.EXCEPTION
                     || tag.getName().isEmpty() || !nameable(tag.getName().get(), imports)) {
                 continue;
