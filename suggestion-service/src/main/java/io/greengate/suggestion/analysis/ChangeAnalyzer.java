@@ -35,7 +35,7 @@ public final class ChangeAnalyzer {
                 notes.add(file.path() + ": content not sent, so its changed symbols are unknown");
                 continue;
             }
-            symbols.addAll(language.equals("java") ? JavaSymbols.changedIn(file, source)
+            symbols.addAll(language.equals("java") ? JavaSymbols.changedIn(file, source, contents)
                     : PythonSymbols.changedIn(file, source));
         }
         return new Analysis(symbols, notes);

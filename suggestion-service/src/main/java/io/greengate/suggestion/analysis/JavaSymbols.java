@@ -34,27 +34,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Changed public methods of public top-level classes, read with JavaParser; also the public methods that reach a
- * changed non-public helper, and changed enums and records.
+ * changed non-public helper (the class's own, or inherited from a superclass whose source CI sent), and changed
+ * enums and records.
  */
 public final class JavaSymbols {
 
     private JavaSymbols() {
     }
 
-    public static List<ChangedSymbol> changedIn(ChangedFile file, String source) {
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-        ParseResult<CompilationUnit> result = parser.parse(source);
-        if (!result.isSuccessful() || result.getResult().isEmpty()) {
+    /**
+     * @param context the contents CI sent, by path: a superclass found there lends the changed class the public
+     *                methods it inherits
+     */
+    public static List<ChangedSymbol> changedIn(ChangedFile file, String source, Map<String, String> context) {
+        Optional<CompilationUnit> parsed = parse(source);
+        if (parsed.isEmpty()) {
             return List.of();
         }
-        CompilationUnit unit = result.getResult().get();
+        CompilationUnit unit = parsed.get();
         String packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         List<String> imports = unit.getImports().stream().filter(i -> !i.isStatic())
                 .map(ImportDeclaration::toString).map(String::strip).toList();
@@ -86,8 +90,11 @@ public final class JavaSymbols {
                         erased(method.getType(), nested), start, end,
                         method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
                         guards(method, imports), imports, Set.of())
-                        .withInverses(inverses(method, callable, file, nested));
+                        .withInverses(inverses(method, callable, nested, other -> touched(other, file)));
                 symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
+            }
+            if (constructible) {
+                symbols.addAll(inheritedEntries(type, unit, file, packageName, imports, context));
             }
         }
         symbols.addAll(changedTypes(unit, file, packageName, imports));
@@ -102,11 +109,8 @@ public final class JavaSymbols {
         Map<String, Set<String>> calls = new HashMap<>();
         Set<String> changedHelpers = new HashSet<>();
         for (MethodDeclaration method : type.getMethods()) {
-            calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>()).addAll(method.findAll(MethodCallExpr.class)
-                    .stream().filter(c -> c.getScope().isEmpty() || c.getScope().get().isThisExpr())
-                    .map(MethodCallExpr::getNameAsString).toList());
-            if (!method.isPublic() && method.getRange().isPresent()
-                    && file.touches(method.getRange().get().begin.line, method.getRange().get().end.line)) {
+            calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>()).addAll(unscopedCalls(method));
+            if (!method.isPublic() && touched(method, file)) {
                 changedHelpers.add(method.getNameAsString());
             }
         }
@@ -137,6 +141,131 @@ public final class JavaSymbols {
         return Optional.empty();
     }
 
+    private static Optional<CompilationUnit> parse(String source) {
+        JavaParser parser = new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        ParseResult<CompilationUnit> result = parser.parse(source);
+        return result.isSuccessful() ? result.getResult() : Optional.empty();
+    }
+
+    private static boolean touched(MethodDeclaration method, ChangedFile file) {
+        return method.getRange().map(r -> file.touches(r.begin.line, r.end.line)).orElse(false);
+    }
+
+    /** How deep a chain of superclasses is followed through the files CI sent. */
+    private static final int MAX_SUPERCLASSES = 4;
+
+    /**
+     * Public instance methods the class inherits (from superclasses whose source CI sent, not overridden on the
+     * way) that call, directly or through the superclasses' other methods, a method whose lines changed in the
+     * class: a template method running a changed override ({@code BaseNCodec.encode(byte[])} calling Base58's
+     * {@code encode(byte[], int, int, Context)}). They are called on the changed class. Their guards and Javadoc
+     * belong to the superclass and stay there; what the language promises (round trips, contracts) holds for them.
+     */
+    private static List<ChangedSymbol> inheritedEntries(ClassOrInterfaceDeclaration type, CompilationUnit unit,
+                                                        ChangedFile file, String packageName, List<String> imports,
+                                                        Map<String, String> context) {
+        Set<String> changedOwn = type.getMethods().stream().filter(m -> touched(m, file))
+                .map(MethodDeclaration::getNameAsString).collect(Collectors.toSet());
+        if (changedOwn.isEmpty()) {
+            return List.of();
+        }
+        Set<String> declared = type.getMethods().stream().map(JavaSymbols::nameAndArity)
+                .collect(Collectors.toCollection(HashSet::new));
+        Map<String, Set<String>> calls = new HashMap<>();
+        List<MethodDeclaration> inherited = new ArrayList<>();
+        Map<MethodDeclaration, Map<String, String>> nestedOf = new HashMap<>();
+        ClassOrInterfaceDeclaration current = type;
+        CompilationUnit currentUnit = unit;
+        String currentPath = file.path();
+        for (int depth = 0; depth < MAX_SUPERCLASSES; depth++) {
+            Optional<Superclass> superclass = superclassOf(current, currentUnit, currentPath, context);
+            if (superclass.isEmpty()) {
+                break;
+            }
+            Map<String, String> nested = nestedTypes(superclass.get().type());
+            for (MethodDeclaration method : superclass.get().type().getMethods()) {
+                calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>()).addAll(unscopedCalls(method));
+                // the lowest declaration wins: an override lower down hides this one
+                if (declared.add(nameAndArity(method)) && method.isPublic() && !method.isStatic()
+                        && !method.isAbstract() && method.getTypeParameters().isEmpty()) {
+                    inherited.add(method);
+                    nestedOf.put(method, nested);
+                }
+            }
+            current = superclass.get().type();
+            currentUnit = superclass.get().unit();
+            currentPath = superclass.get().path();
+        }
+        Map<MethodDeclaration, String> reached = new HashMap<>();
+        for (MethodDeclaration method : inherited) {
+            findChangedHelper(method.getNameAsString(), calls, changedOwn, new HashSet<>())
+                    .ifPresent(helper -> reached.put(method, helper));
+        }
+        int start = type.getRange().map(r -> r.begin.line).orElse(0);
+        int end = type.getRange().map(r -> r.end.line).orElse(0);
+        List<MethodDeclaration> entries = inherited.stream().filter(reached::containsKey).toList();
+        List<ChangedSymbol> symbols = new ArrayList<>();
+        for (MethodDeclaration method : entries) {
+            Map<String, String> nested = nestedOf.get(method);
+            symbols.add(ChangedSymbol.callable(file.path(), "java", packageName, type.getNameAsString(),
+                            method.getNameAsString(), ChangedSymbol.Receiver.INSTANCE, true,
+                            method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
+                            erased(method.getType(), nested), start, end, null, List.of(), imports, Set.of())
+                    .withInverses(inverses(method, entries, nested, reached::containsKey))
+                    .reachedFrom(type.getNameAsString() + "'s override of " + reached.get(method)));
+        }
+        return symbols;
+    }
+
+    private record Superclass(ClassOrInterfaceDeclaration type, CompilationUnit unit, String path) {
+    }
+
+    /**
+     * The class's superclass, when CI sent its source: found by its import, or else in the same package, under the
+     * same source root as the class's own file.
+     */
+    private static Optional<Superclass> superclassOf(ClassOrInterfaceDeclaration type, CompilationUnit unit,
+                                                     String path, Map<String, String> context) {
+        if (type.getExtendedTypes().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = type.getExtendedTypes(0).getNameWithScope();
+        String simpleName = name.substring(name.lastIndexOf('.') + 1);
+        String packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        String ownDirectory = packageName.replace('.', '/');
+        int cut = path.lastIndexOf('/');
+        String directory = cut < 0 ? "" : path.substring(0, cut);
+        if (!directory.endsWith(ownDirectory)) {
+            return Optional.empty();
+        }
+        String root = directory.substring(0, directory.length() - ownDirectory.length());
+        String qualified = name.contains(".") ? name : unit.getImports().stream()
+                .filter(i -> !i.isStatic() && !i.isAsterisk() && i.getNameAsString().endsWith("." + simpleName))
+                .map(ImportDeclaration::getNameAsString).findFirst()
+                .orElse(packageName.isEmpty() ? simpleName : packageName + "." + simpleName);
+        String superPath = root + qualified.replace('.', '/') + ".java";
+        String source = context.get(superPath);
+        if (source == null) {
+            return Optional.empty();
+        }
+        return parse(source).flatMap(superUnit -> superUnit.getTypes().stream()
+                .filter(t -> t instanceof ClassOrInterfaceDeclaration c && !c.isInterface()
+                        && t.getNameAsString().equals(simpleName))
+                .map(t -> new Superclass((ClassOrInterfaceDeclaration) t, superUnit, superPath)).findFirst());
+    }
+
+    private static String nameAndArity(MethodDeclaration method) {
+        return method.getNameAsString() + "/" + method.getParameters().size();
+    }
+
+    /** Names of the methods a method calls on its own object ({@code name(..)} or {@code this.name(..)}). */
+    private static List<String> unscopedCalls(MethodDeclaration method) {
+        return method.findAll(MethodCallExpr.class).stream()
+                .filter(c -> c.getScope().isEmpty() || c.getScope().get().isThisExpr())
+                .map(MethodCallExpr::getNameAsString).toList();
+    }
+
     /** Types a round trip can start from with a value written in the test. */
     public static final Set<String> ROUND_TRIP_TYPES = Set.of("String", "CharSequence", "byte[]", "char[]", "int", "long");
 
@@ -146,7 +275,8 @@ public final class JavaSymbols {
      * from a type a test can write a value of.
      */
     private static List<ChangedSymbol.Inverse> inverses(MethodDeclaration method, List<MethodDeclaration> candidates,
-                                                        ChangedFile file, Map<String, String> nested) {
+                                                        Map<String, String> nested,
+                                                        Predicate<MethodDeclaration> changed) {
         if (method.getParameters().size() != 1) {
             return List.of();
         }
@@ -164,8 +294,7 @@ public final class JavaSymbols {
             if (forward == null || !ROUND_TRIP_TYPES.contains(start)) {
                 continue;
             }
-            boolean otherChanged = other.getRange().map(r -> file.touches(r.begin.line, r.end.line)).orElse(false);
-            found.add(new ChangedSymbol.Inverse(other.getNameAsString(), forward, otherChanged));
+            found.add(new ChangedSymbol.Inverse(other.getNameAsString(), forward, changed.test(other)));
         }
         return found;
     }

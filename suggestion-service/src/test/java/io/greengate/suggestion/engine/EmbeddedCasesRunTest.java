@@ -460,7 +460,8 @@ class EmbeddedCasesRunTest {
         List<SuggestedTest> tests = suggest(path, JOINER_JAVA, 10);
         // distance states its guard in code (the code's guard wins); count's texts are about elements and a
         // condition beside null, so it gets no such case
-        assertEquals(List.of("join:javadoc-throws", "distance:guard-throws", "count:signature", "trim:javadoc-returns",
+        assertEquals(List.of("join:javadoc-throws", "distance:guard-throws", "distance:distance-identity",
+                        "count:signature", "trim:javadoc-returns",
                         "decode:javadoc-returns", "twice:signature", "sum:javadoc-throws"),
                 tests.stream().map(t -> t.targetSymbol().replace("Joiner.", "") + ":" + t.caseKind()).toList());
         String join = tests.get(0).code();
@@ -468,9 +469,136 @@ class EmbeddedCasesRunTest {
                 join);
         assertTrue(tests.get(0).rationale().contains("promises `@throws NullPointerException if prefix or suffix is null.`"),
                 tests.get(0).rationale());
-        assertTrue(tests.get(4).code().contains("assertNull(Joiner.decode((String) null, \"Greengate\"));"),
-                tests.get(4).code());
+        assertTrue(tests.get(5).code().contains("assertNull(Joiner.decode((String) null, \"Greengate\"));"),
+                tests.get(5).code());
         compileAndRunAll(path, JOINER_JAVA, tests);
+    }
+
+    static final String BLOCK_CODEC_JAVA = """
+            package org.example.codec.base;
+
+            /** Encodes in blocks; subclasses say how one block is encoded and decoded. */
+            public abstract class BlockCodec {
+
+                public byte[] encode(byte[] data) {
+                    return encode(data, 0, data.length);
+                }
+
+                public byte[] encode(byte[] data, int offset, int length) {
+                    return encodeBlock(java.util.Arrays.copyOfRange(data, offset, offset + length));
+                }
+
+                public byte[] decode(byte[] data) {
+                    return decodeBlock(data);
+                }
+
+                public int blockSize() {
+                    return 1;
+                }
+
+                protected abstract byte[] encodeBlock(byte[] block);
+
+                protected abstract byte[] decodeBlock(byte[] block);
+            }
+            """;
+
+    static final String MIRROR_CODEC_JAVA = """
+            package org.example.codec;
+
+            import org.example.codec.base.BlockCodec;
+
+            public class MirrorCodec extends BlockCodec {
+
+                @Override
+                protected byte[] encodeBlock(byte[] block) {
+                    byte[] out = new byte[block.length];
+                    for (int i = 0; i < block.length; i++) {
+                        out[block.length - 1 - i] = (byte) (block[i] ^ 0x5A);
+                    }
+                    return out;
+                }
+
+                @Override
+                protected byte[] decodeBlock(byte[] block) {
+                    return encodeBlock(block);
+                }
+            }
+            """;
+
+    @Test
+    void inheritedMethodsThatRunAChangedOverrideGetTheirRoundTripWhenCiSendsTheSuperclass() throws Exception {
+        String superPath = "src/main/java/org/example/codec/base/BlockCodec.java";
+        String path = "src/main/java/org/example/codec/MirrorCodec.java";
+        String diff = Diffs.newFile(path, MIRROR_CODEC_JAVA);
+        // without the superclass: the changed methods are protected, so nothing is public to call
+        var alone = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), Map.of(path, MIRROR_CODEC_JAVA));
+        assertEquals(List.of(), alone.symbols());
+
+        Map<String, String> files = Map.of(path, MIRROR_CODEC_JAVA, superPath, BLOCK_CODEC_JAVA);
+        var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
+        // blockSize runs no override; encode/3 is reached too, but takes three arguments, so it pairs with nothing
+        assertEquals(List.of("encode/1", "encode/3", "decode/1"), analysis.symbols().stream()
+                .map(s -> s.name() + "/" + s.parameters().size()).toList());
+        analysis.symbols().forEach(s -> assertEquals("MirrorCodec", s.owner()));
+        assertEquals("MirrorCodec's override of encodeBlock", analysis.symbols().get(0).reachedFrom());
+        List<SuggestedTest> tests = new EmbeddedEngine().generate(
+                new GenerationRequest("github.com/acme/codec", diff, analysis.symbols(), files, 10)).tests();
+        // one round trip, written by the encoding side; reached methods get no signature pins
+        assertEquals(List.of("round-trip"), tests.stream().map(SuggestedTest::caseKind).toList());
+        assertEquals("src/test/java/org/example/codec/MirrorCodecEncodeDecodeRoundTripTest.java", tests.get(0).testPath());
+        assertTrue(tests.get(0).code().contains("MirrorCodec subject = new MirrorCodec();")
+                && tests.get(0).code().contains("assertArrayEquals(original, subject.decode(subject.encode(original)));"),
+                tests.get(0).code());
+        compileAndRunAll(files, tests);
+    }
+
+    static final String DISTANCES_JAVA = """
+            package org.example.text;
+
+            public class TokenDistance {
+
+                public Integer apply(CharSequence left, CharSequence right) {
+                    if (left == null || right == null) {
+                        throw new IllegalArgumentException("inputs must not be null");
+                    }
+                    int distance = Math.abs(left.length() - right.length());
+                    for (int i = 0; i < Math.min(left.length(), right.length()); i++) {
+                        if (left.charAt(i) != right.charAt(i)) {
+                            distance++;
+                        }
+                    }
+                    return distance;
+                }
+
+                public static double normalizedDistance(String left, String right) {
+                    int longest = Math.max(left.length(), right.length());
+                    return longest == 0 ? 0.0 : new TokenDistance().apply(left, right) / (double) longest;
+                }
+
+                /** A similarity under a distance's name, as some libraries have it: left alone. */
+                public static float getDistance(String left, String right) {
+                    return left.equals(right) ? 1f : 0f;
+                }
+
+                public static int apply(String left, int right) {
+                    return left.length() - right;
+                }
+            }
+            """;
+
+    @Test
+    void distancesBetweenEqualTextsAreZero() throws Exception {
+        String path = "src/main/java/org/example/text/TokenDistance.java";
+        List<SuggestedTest> tests = suggest(path, DISTANCES_JAVA, 10);
+        assertEquals(List.of("apply:guard-throws", "apply:distance-identity", "normalizedDistance:distance-identity",
+                        "getDistance:signature", "apply:signature"),
+                tests.stream().map(t -> t.targetSymbol().replace("TokenDistance.", "") + ":" + t.caseKind()).toList());
+        String identity = tests.get(1).code();
+        assertTrue(identity.contains("String equal = new String(text);")
+                && identity.contains("assertEquals(0, subject.apply(text, equal).intValue());"), identity);
+        assertTrue(tests.get(2).code().contains("assertEquals(0.0, TokenDistance.normalizedDistance(text, equal), 1e-9);"),
+                tests.get(2).code());
+        compileAndRunAll(path, DISTANCES_JAVA, tests);
     }
 
     private static String code(List<SuggestedTest> tests, String className) {
@@ -481,12 +609,20 @@ class EmbeddedCasesRunTest {
 
     /** Writes the class and its suggested tests into a checkout, compiles them with javac and runs them all. */
     private static void compileAndRunAll(String path, String source, List<SuggestedTest> tests) throws Exception {
+        compileAndRunAll(Map.of(path, source), tests);
+    }
+
+    /** The same for classes of several files (a class and its superclass), by path. */
+    private static void compileAndRunAll(Map<String, String> sources, List<SuggestedTest> tests) throws Exception {
         Path checkout = Files.createTempDirectory("checkout");
-        Path main = checkout.resolve(path);
-        Files.createDirectories(main.getParent());
-        Files.writeString(main, source);
         List<String> arguments = new ArrayList<>(List.of("-d", checkout.resolve("classes").toString(),
-                "-cp", System.getProperty("java.class.path"), main.toString()));
+                "-cp", System.getProperty("java.class.path")));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path main = checkout.resolve(source.getKey());
+            Files.createDirectories(main.getParent());
+            Files.writeString(main, source.getValue());
+            arguments.add(main.toString());
+        }
         for (SuggestedTest test : tests) {
             Path file = checkout.resolve(test.testPath());
             Files.createDirectories(file.getParent());

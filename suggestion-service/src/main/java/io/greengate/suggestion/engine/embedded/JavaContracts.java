@@ -106,6 +106,49 @@ final class JavaContracts {
                 symbol.name() + "KeepsItsContract", assertions, body, rationale));
     }
 
+    /** Integral and floating result types of a distance, with how the test reads a primitive out of them. */
+    private static final Map<String, String> DISTANCE_ZERO = Map.of(
+            "int", "assertEquals(0, %s);",
+            "long", "assertEquals(0L, %s);",
+            "Integer", "assertEquals(0, %s.intValue());",
+            "Long", "assertEquals(0L, %s.longValue());",
+            "double", "assertEquals(0.0, %s, 1e-9);",
+            "float", "assertEquals(0.0, %s, 1e-6);",
+            "Double", "assertEquals(0.0, %s.doubleValue(), 1e-9);",
+            "Float", "assertEquals(0.0, %s.doubleValue(), 1e-6);");
+
+    /**
+     * A distance between two texts is zero between equal texts (identity of indiscernibles, the first axiom of a
+     * metric). A distance is a method named {@code distance} or {@code ...Distance}, or {@code apply}/{@code compute}
+     * of a class named {@code ...Distance}, taking two texts and giving a number. {@code getDistance} is left out:
+     * some libraries (Lucene's StringDistance) give a similarity under that name.
+     */
+    static Optional<SuggestedTest> distanceIdentityCase(ChangedSymbol symbol) {
+        List<String> types = symbol.parameters().stream().map(ChangedSymbol.Parameter::type).toList();
+        String name = symbol.name();
+        boolean named = name.equals("distance") || name.endsWith("Distance") && !name.equals("getDistance")
+                || symbol.owner() != null && symbol.owner().endsWith("Distance")
+                && (name.equals("apply") || name.equals("compute"));
+        if (!named || types.size() != 2 || !types.get(0).equals(types.get(1))
+                || !List.of("String", "CharSequence").contains(types.get(0))
+                || !DISTANCE_ZERO.containsKey(symbol.returnType())
+                || symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && !symbol.constructible()) {
+            return Optional.empty();
+        }
+        String target = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? symbol.owner() : "subject";
+        String setup = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? ""
+                : symbol.owner() + " subject = new " + symbol.owner() + "();\n        ";
+        // equal, not the same object: an identity shortcut must not be all the case runs
+        String body = setup + "String text = \"greengate\";\n        String equal = new String(text);\n        "
+                + DISTANCE_ZERO.get(symbol.returnType()).formatted(target + "." + name + "(text, equal)");
+        String rationale = symbol.qualifiedName() + " changed (" + symbol.file() + ", lines " + symbol.startLine()
+                + "–" + symbol.endLine() + "); it measures a distance between two texts by its name and types, and "
+                + "a distance between equal texts is zero (the first axiom of a metric), so this case checks it for "
+                + "a text with repeated and adjacent letters.";
+        return Optional.of(testClass(symbol, symbol.owner() + capitalize(name) + "IdentityTest", "distance-identity",
+                name + "OfEqualTextsIsZero", "assertEquals", body, rationale));
+    }
+
     /** Every constant is found by its name, and the constants keep their names and order. */
     static SuggestedTest enumCase(ChangedSymbol symbol) {
         String type = symbol.qualifiedName();
