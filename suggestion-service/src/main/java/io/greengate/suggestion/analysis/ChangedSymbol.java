@@ -18,12 +18,14 @@ import java.util.Set;
  * @param constants    an enum's constants, in declaration order
  * @param inverses     methods of the same class that undo this one (decode for encode, ...): round trips
  * @param reachedFrom  null when the symbol's own lines changed; else the changed non-public member it calls
+ * @param thresholdType Java: the type ({@code int} or {@code Integer}) of the owner's public constructor that takes
+ *                     only a threshold (a bound on the answer, as bounded edit distances have), or null
  */
 public record ChangedSymbol(String file, String language, String module, String owner, String name,
                             Receiver receiver, boolean constructible, List<Parameter> parameters, String returnType,
                             int startLine, int endLine, String docstring, List<Guard> guards, List<String> imports,
                             Set<String> moduleNames, Shape shape, List<String> constants, List<Inverse> inverses,
-                            String reachedFrom) {
+                            String reachedFrom, String thresholdType) {
 
     public enum Receiver { INSTANCE, CLASS, FUNCTION }
 
@@ -73,17 +75,24 @@ public record ChangedSymbol(String file, String language, String module, String 
                                          String returnType, int startLine, int endLine, String docstring,
                                          List<Guard> guards, List<String> imports, Set<String> moduleNames) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null);
+                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null, null);
     }
 
     public ChangedSymbol withInverses(List<Inverse> found) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, found, reachedFrom);
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, found, reachedFrom,
+                thresholdType);
     }
 
     public ChangedSymbol reachedFrom(String changedMember) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, changedMember);
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, changedMember,
+                thresholdType);
+    }
+
+    public ChangedSymbol withThresholdType(String type) {
+        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom, type);
     }
 
     public String qualifiedName() {

@@ -72,6 +72,7 @@ public final class JavaSymbols {
             boolean constructible = type.getConstructors().isEmpty() || type.getConstructors().stream()
                     .anyMatch(c -> c.isPublic() && c.getParameters().isEmpty());
             Map<String, String> reached = reachedThroughChangedHelpers(type, file);
+            String thresholdType = thresholdConstructorType(type);
             List<MethodDeclaration> callable = type.getMethods().stream()
                     .filter(m -> m.isPublic() && !m.isAbstract() && m.getTypeParameters().isEmpty()
                             && m.getRange().isPresent())
@@ -90,7 +91,8 @@ public final class JavaSymbols {
                         erased(method.getType(), nested), start, end,
                         method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
                         guards(method, imports), imports, Set.of())
-                        .withInverses(inverses(method, callable, nested, other -> touched(other, file)));
+                        .withInverses(inverses(method, callable, nested, other -> touched(other, file)))
+                        .withThresholdType(thresholdType);
                 symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
             }
             if (constructible) {
@@ -139,6 +141,16 @@ public final class JavaSymbols {
             }
         }
         return Optional.empty();
+    }
+
+    /** The type of a public constructor's only parameter when it is an int or Integer named a threshold, or null. */
+    private static String thresholdConstructorType(ClassOrInterfaceDeclaration type) {
+        return type.getConstructors().stream()
+                .filter(c -> c.isPublic() && c.getParameters().size() == 1)
+                .map(c -> c.getParameter(0))
+                .filter(p -> p.getNameAsString().toLowerCase(Locale.ROOT).contains("threshold")
+                        && List.of("int", "Integer").contains(p.getType().asString()))
+                .map(p -> p.getType().asString()).findFirst().orElse(null);
     }
 
     private static Optional<CompilationUnit> parse(String source) {
@@ -321,7 +333,7 @@ public final class JavaSymbols {
                 if (!constants.isEmpty()) {
                     types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
                             ChangedSymbol.Receiver.CLASS, false, List.of(), null, start, end, javadoc, List.of(),
-                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null));
+                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null, null));
                 }
             } else if (type instanceof RecordDeclaration record && record.getTypeParameters().isEmpty()
                     && record.getConstructors().isEmpty() && record.getCompactConstructors().isEmpty()
@@ -330,7 +342,7 @@ public final class JavaSymbols {
                 types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
                         ChangedSymbol.Receiver.INSTANCE, true,
                         record.getParameters().stream().map(p -> parameter(p, nested)).toList(), null, start, end,
-                        javadoc, List.of(), imports, Set.of(), ChangedSymbol.Shape.RECORD, List.of(), List.of(), null));
+                        javadoc, List.of(), imports, Set.of(), ChangedSymbol.Shape.RECORD, List.of(), List.of(), null, null));
             }
         }
         return types;

@@ -557,6 +557,16 @@ class EmbeddedCasesRunTest {
 
             public class TokenDistance {
 
+                private final Integer threshold;
+
+                public TokenDistance() {
+                    this(null);
+                }
+
+                public TokenDistance(Integer threshold) {
+                    this.threshold = threshold;
+                }
+
                 public Integer apply(CharSequence left, CharSequence right) {
                     if (left == null || right == null) {
                         throw new IllegalArgumentException("inputs must not be null");
@@ -567,7 +577,7 @@ class EmbeddedCasesRunTest {
                             distance++;
                         }
                     }
-                    return distance;
+                    return threshold != null && distance > threshold ? -1 : distance;
                 }
 
                 public static double normalizedDistance(String left, String right) {
@@ -595,7 +605,8 @@ class EmbeddedCasesRunTest {
                 tests.stream().map(t -> t.targetSymbol().replace("TokenDistance.", "") + ":" + t.caseKind()).toList());
         String identity = tests.get(1).code();
         assertTrue(identity.contains("String equal = new String(text);")
-                && identity.contains("assertEquals(0, subject.apply(text, equal).intValue());"), identity);
+                && identity.contains("assertEquals(0, subject.apply(text, equal).intValue());")
+                && identity.contains("assertEquals(0, new TokenDistance(10).apply(text, equal).intValue());"), identity);
         assertTrue(tests.get(2).code().contains("assertEquals(0.0, TokenDistance.normalizedDistance(text, equal), 1e-9);"),
                 tests.get(2).code());
         compileAndRunAll(path, DISTANCES_JAVA, tests);

@@ -141,10 +141,17 @@ final class JavaContracts {
         // equal, not the same object: an identity shortcut must not be all the case runs
         String body = setup + "String text = \"greengate\";\n        String equal = new String(text);\n        "
                 + DISTANCE_ZERO.get(symbol.returnType()).formatted(target + "." + name + "(text, equal)");
+        // zero is within any threshold: a bounded instance (its own algorithm, often) must answer zero too
+        boolean bounded = symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && symbol.thresholdType() != null;
+        if (bounded) {
+            body += "\n        " + DISTANCE_ZERO.get(symbol.returnType())
+                    .formatted("new " + symbol.owner() + "(10)." + name + "(text, equal)");
+        }
         String rationale = symbol.qualifiedName() + " changed (" + symbol.file() + ", lines " + symbol.startLine()
                 + "–" + symbol.endLine() + "); it measures a distance between two texts by its name and types, and "
                 + "a distance between equal texts is zero (the first axiom of a metric), so this case checks it for "
-                + "a text with repeated and adjacent letters.";
+                + "a text with repeated and adjacent letters" + (bounded ? ", with no threshold and with a "
+                + "threshold of 10 (zero is within any threshold)." : ".");
         return Optional.of(testClass(symbol, symbol.owner() + capitalize(name) + "IdentityTest", "distance-identity",
                 name + "OfEqualTextsIsZero", "assertEquals", body, rationale));
     }
