@@ -31,6 +31,9 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "client"))
+from greengate_ci import superclass_files  # noqa: E402  (the CI client's own choice of context files)
+
 JAVA_LIBS = [
     {"name": "commons-cli", "ga": "commons-cli:commons-cli", "old": "1.10.0", "new": "1.11.0", "deps": []},
     {"name": "commons-codec", "ga": "commons-codec:commons-codec", "old": "1.21.0", "new": "1.22.0", "deps": []},
@@ -117,29 +120,6 @@ class Service:
         return answer
 
 
-def superclass_files(repo, path, content, depth=4):
-    """What a CI client sends beside a changed Java file: the sources of the classes it extends (found by import
-    or in the same package, under the same source root), so the engine sees the methods it inherits."""
-    found = []
-    root = path.split("src/main/java/", 1)[0] + "src/main/java/"
-    package = (re.findall(r"^package ([\w.]+);", content, re.M) or [""])[0]
-    while depth > 0:
-        extends = re.search(r"\bpublic\s+(?:abstract\s+|final\s+)*class\s+\w+(?:<[^{]*?>)?\s+extends\s+([\w.]+)", content)
-        if not extends:
-            break
-        name = extends.group(1)
-        imported = re.findall(r"^import ([\w.]+\." + re.escape(name.split(".")[-1]) + r");", content, re.M)
-        qualified = name if "." in name else imported[0] if imported else f"{package}.{name}".lstrip(".")
-        candidate = repo / (root + qualified.replace(".", "/") + ".java")
-        if not candidate.is_file():
-            break
-        content = candidate.read_text(encoding="utf-8")
-        package = qualified.rsplit(".", 1)[0] if "." in qualified else ""
-        found.append({"path": str(candidate.relative_to(repo)), "content": content})
-        depth -= 1
-    return found
-
-
 def new_stats(name, language, diff_kind):
     return {"library": name, "language": language, "diff": diff_kind, "changes": 0, "changesWithSuggestions": 0,
             "suggestions": 0, "compiled": 0, "passed": 0, "flaky": 0, "failed": 0, "changedLines": 0,
@@ -187,7 +167,9 @@ def java_lib(lib, service, args, work):
         changed_lines[path] = added_lines(diff)
         content = (repo / path).read_text(encoding="utf-8")
         stats["changes"] += 1
-        files = [{"path": path, "content": content}] + superclass_files(repo, path, content)
+        # what greengate_ci.py sends beside a changed Java file: the sources of the classes it extends
+        files = [{"path": path, "content": content}] + superclass_files(
+            lambda p: (repo / p).read_text(encoding="utf-8") if (repo / p).is_file() else None, path, content)
         answer = service.suggest(f"maven/{lib['ga'].replace(':', '/')}", commit, diff, files)
         stats["cpuMs"].append(answer["usage"]["cpuSeconds"] * 1000)
         if answer["suggestions"]:

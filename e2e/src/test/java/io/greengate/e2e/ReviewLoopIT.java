@@ -170,6 +170,73 @@ class ReviewLoopIT {
         assertFalse(insights.contains("Missing:"), insights);
     }
 
+    @Test
+    void theCiClientSendsTheChangeWaitsOnTheGateAndAppliesWhatReviewersAccepted() throws Exception {
+        ShopRepository shop = ShopRepository.create();
+        shop.checkout(shop.cartCommit);
+        String repository = "github.com/acme/shop-ci";
+        Path output = Files.createTempFile("greengate-ci", ".log");
+        Process client = new ProcessBuilder("python3", root.resolve("client/greengate_ci.py").toString(), "run",
+                "--git-dir", shop.dir.toString(), "--repository", repository, "--token", TestAccounts.CI_TOKEN,
+                "--suggestions-url", url("suggestion-service"), "--reviews-url", url("review-service"),
+                "--head", shop.cartCommit, "--base", shop.cartCommit + "~1", "--interval", "0.5", "--timeout", "120")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+
+        // reviewers decide while the client waits on the gate: one rejected, the others accepted
+        int suggested = awaitSuggestionCount(repository, shop.cartCommit);
+        assertTrue(suggested >= 3, "one case per changed public symbol: " + suggested);
+        List<Map<String, Object>> reviews = awaitReviews(repository, shop.cartCommit, suggested);
+        Thread.sleep(1500); // the client has seen the gate PENDING at least once
+        assertTrue(client.isAlive(), "the client must wait for the reviewers: " + Files.readString(output));
+        decide((String) reviews.get(0).get("id"), Map.of("decision", "REJECT", "reason", "OUT_OF_SCOPE")).statusCode(200);
+        for (Map<String, Object> review : reviews.subList(1, reviews.size())) {
+            decide((String) review.get("id"), Map.of("decision", "ACCEPT")).statusCode(200);
+        }
+
+        assertTrue(client.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), Files.readString(output));
+        String log = Files.readString(output);
+        assertEquals(0, client.exitValue(), log);
+        assertTrue(log.contains("still to decide") && log.contains("gate PASSED"), log);
+        List<Map<String, Object>> accepted = reviews.subList(1, reviews.size());
+        Set<String> acceptedFiles = accepted.stream().map(r -> (String) r.get("testPath")).collect(Collectors.toSet());
+        assertTrue(log.contains("applied " + acceptedFiles.size() + " test file(s)"), log);
+        // the accepted cases are in the checkout now, the rejected one is not
+        for (Map<String, Object> review : accepted) {
+            assertTrue(Files.readString(shop.dir.resolve((String) review.get("testPath")))
+                    .contains(testFunction(review)), review.toString());
+        }
+        Path rejectedFile = shop.dir.resolve((String) reviews.get(0).get("testPath"));
+        assertFalse(Files.exists(rejectedFile) && Files.readString(rejectedFile).contains(testFunction(reviews.get(0))));
+        String pytest = shop.pytest();
+        assertTrue(pytest.contains(" passed") && !pytest.contains("failed"), pytest);
+    }
+
+    /** The case a suggestion adds: its file's last test function (the ones before it were there already). */
+    private static String testFunction(Map<String, Object> review) {
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("def (test_\\w+)\\(").matcher((String) review.get("code"));
+        String last = null;
+        while (name.find()) {
+            last = name.group(1);
+        }
+        assertTrue(last != null, review.toString());
+        return "def " + last + "(";
+    }
+
+    /** How many suggestions suggestion-service holds for the commit, once the client has sent it. */
+    private static int awaitSuggestionCount(String repository, String commit) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            int count = ci().queryParam("repository", repository).queryParam("commit", commit)
+                    .get(url("suggestion-service") + "/api/v1/suggestions").then().statusCode(200)
+                    .extract().jsonPath().getList("$").size();
+            if (count > 0) {
+                return count;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the client never sent " + commit);
+    }
+
     private static String awaitInsights(java.util.function.Predicate<String> ready) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String html = "";
@@ -207,10 +274,15 @@ class ReviewLoopIT {
     }
 
     private static List<Map<String, Object>> awaitReviews(String commit, int count) throws InterruptedException {
+        return awaitReviews(REPOSITORY, commit, count);
+    }
+
+    private static List<Map<String, Object>> awaitReviews(String repository, String commit, int count)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<Map<String, Object>> reviews = List.of();
         while (System.nanoTime() < deadline) {
-            reviews = JsonPath.from(reviewer().queryParam("repository", REPOSITORY).queryParam("commit", commit)
+            reviews = JsonPath.from(reviewer().queryParam("repository", repository).queryParam("commit", commit)
                     .get(url("review-service") + "/api/v1/reviews").then().statusCode(200).extract().asString())
                     .getList("$");
             if (reviews.size() >= count) {

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Greengate's CI client: send a change, wait on the reviewers' gate, apply the accepted tests.
+
+    greengate_ci.py suggest [--base REF] [--head REF]   post the diff BASE..HEAD (default HEAD~1..HEAD)
+    greengate_ci.py wait    [--commit REF] [--timeout S] wait until every suggestion of the commit is decided
+    greengate_ci.py apply   [--commit REF]               git apply the accepted and modified tests
+    greengate_ci.py run     [--base REF]                 all three, in that order
+
+Run inside the git checkout (or pass --git-dir). Needs only Python 3 and git. Configuration by option or
+environment: GREENGATE_TOKEN (a `ci` token, required), GREENGATE_SUGGESTIONS_URL (default
+http://127.0.0.1:8081), GREENGATE_REVIEWS_URL (default http://127.0.0.1:8082), GREENGATE_REPOSITORY (default: the
+origin remote as host/owner/name, else the checkout's directory name).
+
+Exit codes: 0 done (also when there was nothing to suggest or to apply), 1 an error (the service's problem+json
+detail is printed), 2 wrong usage, 3 the gate did not pass within --timeout.
+"""
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+# the API's limits (CONTRACTS.md / CreateSuggestionsRequest): larger files are left out of the context
+MAX_FILES = 500
+MAX_FILE_CHARS = 2_000_000
+MAX_SUPERCLASSES = 4
+
+
+class Failure(Exception):
+    """An error worth one line to the CI log, and exit code 1."""
+
+
+def git(git_dir, *args, check=True):
+    result = subprocess.run(["git", "-C", git_dir, *args], capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise Failure(f"git {' '.join(args)} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
+def show(git_dir, commit, path):
+    """A file's content at a commit, or None when it is not there or not text."""
+    result = subprocess.run(["git", "-C", git_dir, "show", f"{commit}:{path}"], capture_output=True)
+    if result.returncode != 0:
+        return None
+    try:
+        return result.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def repository_name(git_dir):
+    """host/owner/name from the origin remote (ssh or https), else the checkout's directory name."""
+    url = git(git_dir, "remote", "get-url", "origin", check=False).strip()
+    match = re.match(r"^(?:[a-z+]+://)?(?:[^@/]+@)?([^:/]+)[:/](.+?)(?:\.git)?/?$", url)
+    if match:
+        return f"{match.group(1)}/{match.group(2)}"
+    top = git(git_dir, "rev-parse", "--show-toplevel").strip()
+    return os.path.basename(top) or "repository"
+
+
+def superclass_files(read, path, content, depth=MAX_SUPERCLASSES):
+    """The sources of the classes a Java file's public class extends, found by import or in the same package
+    under the same source root: the engine follows the methods the class inherits into the ones it overrides.
+    `read(path)` gives a file's content or None."""
+    found = []
+    marker = path.rfind("/src/main/java/") + 1 if "/src/main/java/" in path else path.find("src/main/java/")
+    if marker < 0:
+        return found
+    root = path[:marker] + "src/main/java/"
+    package = (re.findall(r"^package ([\w.]+);", content, re.M) or [""])[0]
+    while depth > 0:
+        extends = re.search(r"\bpublic\s+(?:abstract\s+|final\s+)*class\s+\w+(?:<[^{]*?>)?\s+extends\s+([\w.]+)", content)
+        if not extends:
+            break
+        name = extends.group(1)
+        imported = re.findall(r"^import ([\w.]+\." + re.escape(name.split(".")[-1]) + r");", content, re.M)
+        qualified = name if "." in name else imported[0] if imported else f"{package}.{name}".lstrip(".")
+        candidate = root + qualified.replace(".", "/") + ".java"
+        content = read(candidate)
+        if content is None:
+            break
+        package = qualified.rsplit(".", 1)[0] if "." in qualified else ""
+        found.append({"path": candidate, "content": content})
+        depth -= 1
+    return found
+
+
+def existing_test_paths(path):
+    """Where the project's existing tests of a changed file would be: the engine drops suggestions they repeat."""
+    directory, name = os.path.split(path)
+    stem, extension = os.path.splitext(name)
+    if extension == ".py":
+        return [f"tests/test_{stem}.py", os.path.join(directory, f"test_{stem}.py"),
+                os.path.join(directory, "tests", f"test_{stem}.py")]
+    if extension == ".java" and "src/main/java/" in path:
+        return [path.replace("src/main/java/", "src/test/java/", 1)[:-len(".java")] + "Test.java"]
+    return []
+
+
+def context_files(git_dir, base, head):
+    """What CI sends beside the diff: each changed file as it is at head, the sources of the classes a changed
+    Java class extends, and the existing tests of the changed files."""
+    changed = [line.split("\t")[-1] for line in
+               git(git_dir, "diff", "--name-status", "--diff-filter=AMR", base, head).splitlines() if line]
+    files, seen = [], set()
+
+    def add(path, content):
+        if path in seen or content is None or len(content) > MAX_FILE_CHARS or len(files) >= MAX_FILES:
+            return
+        seen.add(path)
+        files.append({"path": path, "content": content})
+
+    for path in changed:
+        content = show(git_dir, head, path)
+        add(path, content)
+        if content is not None and path.endswith(".java"):
+            for superclass in superclass_files(lambda p: show(git_dir, head, p), path, content):
+                add(superclass["path"], superclass["content"])
+    for path in changed:
+        for test in existing_test_paths(path):
+            add(os.path.normpath(test), show(git_dir, head, os.path.normpath(test)))
+    return files
+
+
+class Greengate:
+    def __init__(self, suggestions_url, reviews_url, token):
+        self.suggestions_url = suggestions_url.rstrip("/")
+        self.reviews_url = reviews_url.rstrip("/")
+        self.token = token
+
+    def call(self, method, url, body=None, headers=None):
+        """(status, body text); a 4xx/5xx becomes a Failure carrying the problem's title and detail."""
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(url, data=data, method=method, headers={
+            "Authorization": "Bearer " + self.token, "Accept": "application/json, text/x-diff",
+            **({"Content-Type": "application/json"} if data is not None else {}), **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=300) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            text = error.read().decode("utf-8", "replace")
+            try:
+                problem = json.loads(text)
+                message = f"{problem.get('title', '')}: {problem.get('detail', '')}".strip(": ")
+                if problem.get("errors"):
+                    message += " " + json.dumps(problem["errors"])
+            except ValueError:
+                message = text[:500]
+            raise Failure(f"{method} {url} answered {error.code}: {message}") from None
+        except urllib.error.URLError as error:
+            raise Failure(f"{method} {url}: {error.reason}") from None
+
+    def suggest(self, body, idempotency_key):
+        _, text = self.call("POST", self.suggestions_url + "/api/v1/suggestions", body,
+                            {"Idempotency-Key": idempotency_key})
+        return json.loads(text)
+
+    def suggestions(self, repository, commit):
+        query = urllib.parse.urlencode({"repository": repository, "commit": commit})
+        return json.loads(self.call("GET", f"{self.suggestions_url}/api/v1/suggestions?{query}")[1])
+
+    def gate(self, repository, commit):
+        query = urllib.parse.urlencode({"repository": repository, "commit": commit})
+        return json.loads(self.call("GET", f"{self.reviews_url}/api/v1/gates?{query}")[1])
+
+    def patch(self, repository, commit):
+        query = urllib.parse.urlencode({"repository": repository, "commit": commit})
+        status, text = self.call("GET", f"{self.reviews_url}/api/v1/gates/patch?{query}")
+        return text if status == 200 else None
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def suggest(service, options):
+    head = git(options.git_dir, "rev-parse", options.head).strip()
+    base = git(options.git_dir, "rev-parse", options.base).strip()
+    diff = git(options.git_dir, "diff", "--no-color", "--no-ext-diff", base, head)
+    if not diff.strip():
+        log(f"nothing changed between {base[:12]} and {head[:12]}: no suggestions asked for")
+        return 0
+    body = {"repository": options.repository, "commit": head, "diff": diff,
+            "files": context_files(options.git_dir, base, head), "engine": options.engine}
+    if options.max_suggestions:
+        body["maxSuggestions"] = options.max_suggestions
+    if options.branch:
+        body["branch"] = options.branch
+    if options.pull_request:
+        body["pullRequest"] = options.pull_request
+    # the same change sent again (a retried CI job) gets the same batch back
+    key = "greengate-ci-" + hashlib.sha256(f"{options.repository}\n{base}\n{head}".encode()).hexdigest()[:40]
+    batch = service.suggest(body, key)
+    log(f"{len(batch['suggestions'])} suggestion(s) for {head[:12]} from {batch['engine']} "
+        f"({batch.get('modelVersion')}), {batch['usage']['cpuSeconds'] * 1000:.0f} ms of CPU")
+    for suggestion in batch["suggestions"]:
+        log(f"  {suggestion['testPath']}  {suggestion['targetSymbol']}  confidence {suggestion['confidence']:.2f}"
+            + (f"  risk: {', '.join(suggestion['riskFlags'])}" if suggestion.get("riskFlags") else ""))
+    for note in batch.get("notes") or []:
+        log(f"  note: {note}")
+    print(json.dumps({"batchId": batch["batchId"], "commit": head, "suggestions": len(batch["suggestions"])}))
+    return 0
+
+
+def wait(service, options):
+    """PASSED once every suggestion of the commit has a decision. Reviews are created from events, so a gate read
+    right after the suggestions were stored may not count them all yet: the count comes from suggestion-service."""
+    commit = git(options.git_dir, "rev-parse", options.commit).strip()
+    deadline = time.monotonic() + options.timeout
+    last = None
+    while True:
+        expected = len(service.suggestions(options.repository, commit))
+        gate = service.gate(options.repository, commit)
+        counted = sum(gate.get(k, 0) for k in ("pending", "accepted", "modified", "rejected"))
+        if expected == 0:
+            log(f"no suggestions for {commit[:12]}: nothing to wait for")
+            return 0
+        if gate["status"] == "PASSED" and counted >= expected:
+            log(f"gate PASSED for {commit[:12]}: {gate['accepted']} accepted, {gate['modified']} modified, "
+                f"{gate['rejected']} rejected")
+            return 0
+        decided = counted - gate.get("pending", 0)
+        state = (gate["status"], decided)
+        if state != last:
+            log(f"gate {gate['status']} for {commit[:12]}: {max(expected - decided, 0)} of {expected} "
+                f"suggestion(s) still to decide")
+            last = state
+        if time.monotonic() >= deadline:
+            log(f"the gate did not pass within {options.timeout:g} s")
+            return 3
+        time.sleep(min(options.interval, max(deadline - time.monotonic(), 0.1)))
+
+
+def apply(service, options):
+    commit = git(options.git_dir, "rev-parse", options.commit).strip()
+    patch = service.patch(options.repository, commit)
+    if patch is None:
+        log(f"nothing to apply for {commit[:12]} (no suggestions, or none accepted)")
+        return 0
+    check = subprocess.run(["git", "-C", options.git_dir, "apply", "--check", "-"], input=patch, text=True,
+                           capture_output=True)
+    if check.returncode != 0:
+        raise Failure(f"the accepted tests do not apply to this checkout: {check.stderr.strip()}")
+    subprocess.run(["git", "-C", options.git_dir, "apply", "-"], input=patch, text=True, check=True)
+    added = re.findall(r"^\+\+\+ b/(.+)$", patch, re.M)
+    log(f"applied {len(added)} test file(s): {', '.join(added)}")
+    return 0
+
+
+def run(service, options):
+    options.commit = options.head
+    for step in (suggest, wait, apply):
+        code = step(service, options)
+        if code != 0:
+            return code
+    return 0
+
+
+def parse(argv):
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--git-dir", default=".", help="the checkout (default: the current directory)")
+    common.add_argument("--repository", default=os.environ.get("GREENGATE_REPOSITORY"))
+    common.add_argument("--token", default=os.environ.get("GREENGATE_TOKEN"), help="a ci token (GREENGATE_TOKEN)")
+    common.add_argument("--suggestions-url",
+                        default=os.environ.get("GREENGATE_SUGGESTIONS_URL", "http://127.0.0.1:8081"))
+    common.add_argument("--reviews-url", default=os.environ.get("GREENGATE_REVIEWS_URL", "http://127.0.0.1:8082"))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, function in (("suggest", suggest), ("wait", wait), ("apply", apply), ("run", run)):
+        command = commands.add_parser(name, parents=[common])
+        command.set_defaults(function=function)
+        if name in ("suggest", "run"):
+            command.add_argument("--base", default="HEAD~1")
+            command.add_argument("--head", default="HEAD")
+            command.add_argument("--engine", choices=("embedded", "llm"), default="embedded")
+            command.add_argument("--max-suggestions", type=int)
+            command.add_argument("--branch")
+            command.add_argument("--pull-request", type=int)
+        if name in ("wait", "apply"):
+            command.add_argument("--commit", default="HEAD")
+        if name in ("wait", "run"):
+            command.add_argument("--timeout", type=float, default=3600, help="seconds (default 3600)")
+            command.add_argument("--interval", type=float, default=10, help="seconds between polls (default 10)")
+    options = parser.parse_args(argv)
+    if not options.token:
+        parser.error("a ci token is required: --token or GREENGATE_TOKEN")
+    return options
+
+
+def main(argv=None):
+    options = parse(argv)
+    try:
+        options.repository = options.repository or repository_name(options.git_dir)
+        service = Greengate(options.suggestions_url, options.reviews_url, options.token)
+        return options.function(service, options)
+    except Failure as failure:
+        log(f"greengate: {failure}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
