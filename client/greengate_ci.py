@@ -2,14 +2,19 @@
 """Greengate's CI client: send a change, wait on the reviewers' gate, apply the accepted tests.
 
     greengate_ci.py suggest [--base REF] [--head REF]   post the diff BASE..HEAD (default HEAD~1..HEAD)
+    greengate_ci.py verify  [--commit REF] [--runs N]    run each suggested test N times here, report the outcome
     greengate_ci.py wait    [--commit REF] [--timeout S] wait until every suggestion of the commit is decided
     greengate_ci.py apply   [--commit REF]               git apply the accepted and modified tests
-    greengate_ci.py run     [--base REF]                 all three, in that order
+    greengate_ci.py run     [--base REF] [--verify]      suggest (verify) wait apply, in that order
 
 Run inside the git checkout (or pass --git-dir). Needs only Python 3 and git. Configuration by option or
 environment: GREENGATE_TOKEN (a `ci` token, required), GREENGATE_SUGGESTIONS_URL (default
 http://127.0.0.1:8081), GREENGATE_REVIEWS_URL (default http://127.0.0.1:8082), GREENGATE_REPOSITORY (default: the
 origin remote as host/owner/name, else the checkout's directory name).
+
+`verify` runs generated code: run it where CI runs untrusted tests (a sandboxed job), never on a service's host.
+Suggestions with risk flags (process execution, network, file deletion, ...) are left unrun unless --run-risky.
+The test commands are templates: {path} is the test file, {class} the JUnit class's qualified name.
 
 Exit codes: 0 done (also when there was nothing to suggest or to apply), 1 an error (the service's problem+json
 detail is printed), 2 wrong usage, 3 the gate did not pass within --timeout.
@@ -165,6 +170,9 @@ class Greengate:
         query = urllib.parse.urlencode({"repository": repository, "commit": commit})
         return json.loads(self.call("GET", f"{self.suggestions_url}/api/v1/suggestions?{query}")[1])
 
+    def report(self, suggestion_id, verification):
+        self.call("POST", f"{self.suggestions_url}/api/v1/suggestions/{suggestion_id}/verification", verification)
+
     def gate(self, repository, commit):
         query = urllib.parse.urlencode({"repository": repository, "commit": commit})
         return json.loads(self.call("GET", f"{self.reviews_url}/api/v1/gates?{query}")[1])
@@ -205,6 +213,85 @@ def suggest(service, options):
     for note in batch.get("notes") or []:
         log(f"  note: {note}")
     print(json.dumps({"batchId": batch["batchId"], "commit": head, "suggestions": len(batch["suggestions"])}))
+    return 0
+
+
+DEFAULT_COMMANDS = {
+    "python": "python3 -m pytest -q -p no:cacheprovider {path}",
+    "java": "mvn -q -B test -Dtest={class} -Dsurefire.failIfNoSpecifiedTests=false",
+}
+MAX_LOG_CHARS = 20_000
+
+
+def junit_class(test_path):
+    """src/test/java/org/acme/CartTest.java -> org.acme.CartTest"""
+    inside = test_path.split("src/test/java/", 1)[-1]
+    return inside[:-len(".java")].replace("/", ".") if inside.endswith(".java") else inside
+
+
+def run_test(command, git_dir, timeout):
+    """(exit code, output) of one run; a run over its time limit counts as failed."""
+    try:
+        result = subprocess.run(command, shell=True, cwd=git_dir, capture_output=True, text=True, timeout=timeout)
+        return result.returncode, result.stdout + result.stderr
+    except subprocess.TimeoutExpired as expired:
+        output = (expired.stdout or b"").decode("utf-8", "replace") if isinstance(expired.stdout, bytes) \
+            else (expired.stdout or "")
+        return -1, output + f"\n(stopped after {timeout:g} s)"
+
+
+def verify_one(suggestion, options):
+    """Writes the suggested file where it says, runs it, and puts the checkout back as it was."""
+    path = os.path.join(options.git_dir, suggestion["testPath"])
+    previous = open(path, encoding="utf-8").read() if os.path.isfile(path) else None
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(suggestion["code"])
+    try:
+        language = suggestion["language"]
+        template = options.python_command if language == "python" else options.java_command
+        command = template.format(path=suggestion["testPath"], **{"class": junit_class(suggestion["testPath"])})
+        if language == "python":
+            compiled = subprocess.run([sys.executable, "-m", "py_compile", path], capture_output=True).returncode == 0
+        outcomes, failing_output = [], ""
+        for _ in range(options.runs):
+            code, output = run_test(command, options.git_dir, options.run_timeout)
+            if language != "python":
+                compiled = not re.search(r"COMPILATION ERROR|Compilation failed", output)
+            outcomes.append(code == 0)
+            if code != 0:
+                failing_output = output
+            if not compiled:
+                break
+        passes = sum(outcomes)
+        return {"compiled": compiled, "passed": compiled and passes == len(outcomes), "runs": len(outcomes),
+                "flaky": 0 < passes < len(outcomes),
+                "log": (failing_output or output)[-MAX_LOG_CHARS:]}
+    finally:
+        if previous is None:
+            os.remove(path)
+        else:
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(previous)
+
+
+def verify(service, options):
+    """Each suggestion of the commit run `--runs` times in this checkout (at that commit), reported to Greengate:
+    reviewers see it, and the ranker and the auto-accept policy use it."""
+    commit = git(options.git_dir, "rev-parse", options.commit).strip()
+    if git(options.git_dir, "rev-parse", "HEAD").strip() != commit:
+        raise Failure(f"check out {commit[:12]} first: the suggested tests are run in this checkout")
+    for suggestion in service.suggestions(options.repository, commit):
+        if suggestion.get("verification") and not options.again:
+            continue
+        if suggestion.get("riskFlags") and not options.run_risky:
+            log(f"  not run (risk: {', '.join(suggestion['riskFlags'])}): {suggestion['testPath']}")
+            continue
+        report = verify_one(suggestion, options)
+        service.report(suggestion["id"], report)
+        outcome = "passed" if report["passed"] else "flaky" if report["flaky"] else \
+            "failed" if report["compiled"] else "does not compile"
+        log(f"  {outcome} ({report['runs']} run(s)): {suggestion['testPath']}  {suggestion['targetSymbol']}")
     return 0
 
 
@@ -255,7 +342,7 @@ def apply(service, options):
 
 def run(service, options):
     options.commit = options.head
-    for step in (suggest, wait, apply):
+    for step in (suggest, verify, wait, apply) if options.verify else (suggest, wait, apply):
         code = step(service, options)
         if code != 0:
             return code
@@ -272,7 +359,7 @@ def parse(argv):
     common.add_argument("--reviews-url", default=os.environ.get("GREENGATE_REVIEWS_URL", "http://127.0.0.1:8082"))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, function in (("suggest", suggest), ("wait", wait), ("apply", apply), ("run", run)):
+    for name, function in (("suggest", suggest), ("verify", verify), ("wait", wait), ("apply", apply), ("run", run)):
         command = commands.add_parser(name, parents=[common])
         command.set_defaults(function=function)
         if name in ("suggest", "run"):
@@ -282,12 +369,23 @@ def parse(argv):
             command.add_argument("--max-suggestions", type=int)
             command.add_argument("--branch")
             command.add_argument("--pull-request", type=int)
-        if name in ("wait", "apply"):
+        if name in ("verify", "wait", "apply"):
             command.add_argument("--commit", default="HEAD")
+        if name == "run":
+            command.add_argument("--verify", action="store_true", help="run the suggested tests before waiting")
+        if name in ("verify", "run"):
+            command.add_argument("--runs", type=int, default=3, help="runs per test (default 3): flaky or not")
+            command.add_argument("--run-timeout", type=float, default=600, help="seconds per run (default 600)")
+            command.add_argument("--python-command", default=DEFAULT_COMMANDS["python"])
+            command.add_argument("--java-command", default=DEFAULT_COMMANDS["java"])
+            command.add_argument("--run-risky", action="store_true", help="also run suggestions with risk flags")
+            command.add_argument("--again", action="store_true", help="also run suggestions already verified")
         if name in ("wait", "run"):
             command.add_argument("--timeout", type=float, default=3600, help="seconds (default 3600)")
             command.add_argument("--interval", type=float, default=10, help="seconds between polls (default 10)")
     options = parser.parse_args(argv)
+    if getattr(options, "runs", 1) < 1:
+        parser.error("--runs must be at least 1")
     if not options.token:
         parser.error("a ci token is required: --token or GREENGATE_TOKEN")
     return options

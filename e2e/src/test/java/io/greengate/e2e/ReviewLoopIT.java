@@ -179,15 +179,28 @@ class ReviewLoopIT {
         Process client = new ProcessBuilder("python3", root.resolve("client/greengate_ci.py").toString(), "run",
                 "--git-dir", shop.dir.toString(), "--repository", repository, "--token", TestAccounts.CI_TOKEN,
                 "--suggestions-url", url("suggestion-service"), "--reviews-url", url("review-service"),
-                "--head", shop.cartCommit, "--base", shop.cartCommit + "~1", "--interval", "0.5", "--timeout", "120")
+                "--head", shop.cartCommit, "--base", shop.cartCommit + "~1", "--verify", "--runs", "2",
+                "--interval", "0.5", "--timeout", "120")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
 
         // reviewers decide while the client waits on the gate: one rejected, the others accepted
         int suggested = awaitSuggestionCount(repository, shop.cartCommit);
         assertTrue(suggested >= 3, "one case per changed public symbol: " + suggested);
         List<Map<String, Object>> reviews = awaitReviews(repository, shop.cartCommit, suggested);
-        Thread.sleep(1500); // the client has seen the gate PENDING at least once
+        // it ran each suggested test twice and reported it, then waits for the reviewers
+        awaitOutput(output, "still to decide");
         assertTrue(client.isAlive(), "the client must wait for the reviewers: " + Files.readString(output));
+        List<Map<String, Object>> verified = ci().queryParam("repository", repository)
+                .queryParam("commit", shop.cartCommit).get(url("suggestion-service") + "/api/v1/suggestions")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(suggested, verified.size());
+        for (Map<String, Object> suggestion : verified) {
+            assertEquals(Map.of("compiled", true, "passed", true, "runs", 2, "flaky", false),
+                    ((Map<?, ?>) suggestion.get("verification")).entrySet().stream()
+                            .filter(e -> Set.of("compiled", "passed", "runs", "flaky").contains(e.getKey()))
+                            .collect(Collectors.toMap(e -> (String) e.getKey(), Map.Entry::getValue)),
+                    suggestion.toString());
+        }
         decide((String) reviews.get(0).get("id"), Map.of("decision", "REJECT", "reason", "OUT_OF_SCOPE")).statusCode(200);
         for (Map<String, Object> review : reviews.subList(1, reviews.size())) {
             decide((String) review.get("id"), Map.of("decision", "ACCEPT")).statusCode(200);
@@ -196,7 +209,7 @@ class ReviewLoopIT {
         assertTrue(client.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), Files.readString(output));
         String log = Files.readString(output);
         assertEquals(0, client.exitValue(), log);
-        assertTrue(log.contains("still to decide") && log.contains("gate PASSED"), log);
+        assertTrue(log.contains("passed (2 run(s))") && log.contains("gate PASSED"), log);
         List<Map<String, Object>> accepted = reviews.subList(1, reviews.size());
         Set<String> acceptedFiles = accepted.stream().map(r -> (String) r.get("testPath")).collect(Collectors.toSet());
         assertTrue(log.contains("applied " + acceptedFiles.size() + " test file(s)"), log);
@@ -209,6 +222,16 @@ class ReviewLoopIT {
         assertFalse(Files.exists(rejectedFile) && Files.readString(rejectedFile).contains(testFunction(reviews.get(0))));
         String pytest = shop.pytest();
         assertTrue(pytest.contains(" passed") && !pytest.contains("failed"), pytest);
+    }
+
+    private static void awaitOutput(Path output, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Files.readString(output).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the client never printed '" + text + "':\n" + Files.readString(output));
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** The case a suggestion adds: its file's last test function (the ones before it were there already). */
