@@ -187,6 +187,31 @@ class EmbeddedCasesRunTest {
                 public static boolean isAbbreviated(String text) {
                     return text != null && text.endsWith("...");
                 }
+
+                /**
+                 * Whether every text is null or empty.
+                 * <pre>
+                 * Abbreviations.allEmpty(null)            = true
+                 * Abbreviations.allEmpty(null, "foo")     = false
+                 * Abbreviations.allEmpty(null, null)      = true
+                 * Abbreviations.allEmpty("", "")          = true
+                 * Abbreviations.allEmpty()                = true
+                 * Abbreviations.allEmpty(new String[] {}) = true
+                 * Abbreviations.allEmpty(new int[] {})    = true
+                 * Abbreviations.allEmpty(1, 2)            = false
+                 * </pre>
+                 */
+                public static boolean allEmpty(CharSequence... texts) {
+                    if (texts == null) {
+                        return true;
+                    }
+                    for (CharSequence text : texts) {
+                        if (text != null && text.length() > 0) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
             }
             """;
 
@@ -194,8 +219,8 @@ class EmbeddedCasesRunTest {
     void javadocExamplesInTheCommonsStyleBecomeAssertionsThatCompileAndPass() throws Exception {
         String path = "src/main/java/org/example/text/Abbreviations.java";
         List<SuggestedTest> tests = suggest(path, ABBREVIATIONS_JAVA, 10);
-        assertEquals(List.of("guard-returns", "javadoc-examples", "javadoc-examples"),
-                tests.stream().map(SuggestedTest::caseKind).toList());
+        assertEquals(List.of("guard-returns", "javadoc-examples", "javadoc-examples", "guard-returns",
+                        "javadoc-examples"), tests.stream().map(SuggestedTest::caseKind).toList());
         String abbreviate = tests.get(1).code();
         assertTrue(abbreviate.contains("""
                         assertEquals("", Abbreviations.abbreviate("", 4));
@@ -209,6 +234,16 @@ class EmbeddedCasesRunTest {
         assertTrue(isAbbreviated.contains("assertTrue(Abbreviations.isAbbreviated(\"a...\"));")
                 && isAbbreviated.contains("assertFalse(Abbreviations.isAbbreviated((String) null));")
                 && !isAbbreviated.contains("isAbbreviated(1)"), isAbbreviated);
+        // varargs: the lone null is the null array; other arguments go into one explicit array
+        String allEmpty = tests.get(4).code();
+        assertTrue(allEmpty.contains("""
+                        assertTrue(Abbreviations.allEmpty((CharSequence[]) null));
+                        assertFalse(Abbreviations.allEmpty(new CharSequence[] {null, "foo"}));
+                        assertTrue(Abbreviations.allEmpty(new CharSequence[] {null, null}));
+                        assertTrue(Abbreviations.allEmpty(new CharSequence[] {"", ""}));
+                        assertTrue(Abbreviations.allEmpty(new CharSequence[] {}));
+                        assertTrue(Abbreviations.allEmpty(new String[] {}));
+                """) && !allEmpty.contains("new int[]") && !allEmpty.contains("{1, 2}"), allEmpty);
         compileAndRunAll(path, ABBREVIATIONS_JAVA, tests);
     }
 

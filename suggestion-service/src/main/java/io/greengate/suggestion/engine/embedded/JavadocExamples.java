@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 /**
  * Examples a Javadoc states in the {@code <pre>} style of Apache Commons, one per line:
  * {@code StringUtils.abbreviate("abcdefg", 6) = "abc..."}. A line becomes an assertion only when the call is the
- * documented static method with as many arguments as it has parameters, every argument is a literal the parameter
- * accepts ({@code *}, "any value", is not), and the result is a literal of the return type; other lines are left out
- * (each line stands alone, so leaving one out changes no other).
+ * documented static method with as many arguments as it has parameters (a varargs parameter takes any number of
+ * them, a {@code null} for the whole array, or an array literal), every argument is a literal the parameter accepts
+ * ({@code *}, "any value", is not), and the result is a literal of the return type; other lines are left out (each
+ * line stands alone, so leaving one out changes no other).
  */
 final class JavadocExamples {
 
@@ -34,8 +35,7 @@ final class JavadocExamples {
 
     static List<Assertion> translate(ChangedSymbol symbol) {
         List<Assertion> assertions = new ArrayList<>();
-        if (symbol.docstring() == null || symbol.receiver() != ChangedSymbol.Receiver.CLASS
-                || symbol.parameters().stream().anyMatch(ChangedSymbol.Parameter::variadic)) {
+        if (symbol.docstring() == null || symbol.receiver() != ChangedSymbol.Receiver.CLASS) {
             return assertions;
         }
         Pattern line = Pattern.compile("^\\s*(?:" + Pattern.quote(symbol.owner()) + "\\.)?" + Pattern.quote(symbol.name())
@@ -56,18 +56,29 @@ final class JavadocExamples {
     private static Assertion translateOne(JavaParser parser, ChangedSymbol symbol, String arguments, String result) {
         ParseResult<Expression> call = parser.parseExpression("f" + arguments);
         ParseResult<Expression> expected = parser.parseExpression(result);
+        List<ChangedSymbol.Parameter> parameters = symbol.parameters();
+        boolean variadic = !parameters.isEmpty() && parameters.get(parameters.size() - 1).variadic();
+        int fixed = variadic ? parameters.size() - 1 : parameters.size();
         if (!call.isSuccessful() || !expected.isSuccessful() || !(call.getResult().get() instanceof MethodCallExpr method)
-                || method.getArguments().size() != symbol.parameters().size()) {
+                || (variadic ? method.getArguments().size() < fixed : method.getArguments().size() != fixed)) {
             return null;
         }
         List<String> written = new ArrayList<>();
-        for (int i = 0; i < method.getArguments().size(); i++) {
-            String type = symbol.parameters().get(i).type();
+        for (int i = 0; i < fixed; i++) {
+            String type = parameters.get(i).type();
             Expression argument = method.getArgument(i);
             if (!accepts(type, argument)) {
                 return null;
             }
             written.add(argument.isNullLiteralExpr() ? "(" + type + ") null" : argument.toString());
+        }
+        if (variadic) {
+            String rest = variadicArgument(parameters.get(fixed).type(), method.getArguments().subList(fixed,
+                    method.getArguments().size()));
+            if (rest == null) {
+                return null;
+            }
+            written.add(rest);
         }
         String invocation = symbol.owner() + "." + symbol.name() + "(" + String.join(", ", written) + ")";
         Expression value = expected.getResult().get();
@@ -85,6 +96,35 @@ final class JavadocExamples {
             return new Assertion("assertEquals", "assertEquals(" + value + ", " + invocation + ");");
         }
         return null;
+    }
+
+    /** Element types a varargs array of the test can be written of. */
+    private static final Set<String> VARARGS_ELEMENTS = Set.of("String", "CharSequence", "Object", "int", "long",
+            "double", "char", "boolean", "Integer", "Long", "Double", "Character", "Boolean");
+
+    /**
+     * The varargs part of a call as one explicit array: a lone {@code null} is the null array (as javac reads
+     * {@code f(null)}), a lone array literal is passed as it is, anything else becomes {@code new T[] {...}}.
+     */
+    private static String variadicArgument(String arrayType, List<Expression> arguments) {
+        String element = arrayType.substring(0, arrayType.length() - 2);
+        if (!VARARGS_ELEMENTS.contains(element)) {
+            return null;
+        }
+        if (arguments.size() == 1 && arguments.get(0).isNullLiteralExpr()) {
+            return "(" + arrayType + ") null";
+        }
+        if (arguments.size() == 1 && arguments.get(0) instanceof ArrayCreationExpr) {
+            return accepts(arrayType, arguments.get(0)) ? arguments.get(0).toString() : null;
+        }
+        List<String> values = new ArrayList<>();
+        for (Expression argument : arguments) {
+            if (!accepts(element, argument)) {
+                return null;
+            }
+            values.add(argument.toString());
+        }
+        return "new " + arrayType + " {" + String.join(", ", values) + "}";
     }
 
     /** Whether a parameter (or return value) of this type takes the literal as it is written. */
@@ -119,8 +159,11 @@ final class JavadocExamples {
         if (literal instanceof ArrayCreationExpr array && type.endsWith("[]") && array.getInitializer().isPresent()
                 && array.getLevels().size() == 1) {
             String element = type.substring(0, type.length() - 2);
-            return array.getElementType().asString().equals(element)
-                    && array.getInitializer().get().getValues().stream().allMatch(v -> accepts(element, v));
+            String written = array.getElementType().asString();
+            // arrays are covariant: a String[] is a CharSequence[] and an Object[]
+            boolean assignable = written.equals(element)
+                    || written.equals("String") && (element.equals("CharSequence") || element.equals("Object"));
+            return assignable && array.getInitializer().get().getValues().stream().allMatch(v -> accepts(written, v));
         }
         return false;
     }
