@@ -520,8 +520,22 @@ public final class JavaSymbols {
         return guards;
     }
 
-    /** null, true/false, a string or an integer literal (possibly negated): a value a test can state as it is. */
+    private static final Set<String> EMPTY_VALUES = Set.of("Collections.emptyList()", "Collections.emptySet()",
+            "Collections.emptyMap()", "List.of()", "Set.of()", "Map.of()", "Optional.empty()");
+
+    /** An empty collection or optional a guard may return (as written in the source): a test checks isEmpty(). */
+    public static boolean isEmptyValue(String expression) {
+        return EMPTY_VALUES.contains(expression.startsWith("java.util.") ? expression.substring(10) : expression);
+    }
+
+    /**
+     * null, true/false, a string or an integer literal (possibly negated), or an empty collection or optional: a value
+     * a test can state as it is.
+     */
     private static boolean isLiteral(Expression expression) {
+        if (isEmptyValue(expression.toString())) {
+            return true;
+        }
         if (expression.isUnaryExpr() && expression.asUnaryExpr().getOperator() == UnaryExpr.Operator.MINUS) {
             expression = expression.asUnaryExpr().getExpression();
             return expression.isIntegerLiteralExpr() || expression.isLongLiteralExpr();

@@ -68,6 +68,13 @@ class EmbeddedCasesRunTest {
                     return "names";
                 }
 
+                public static java.util.List<String> parts(String name) {
+                    if (name == null) {
+                        return java.util.Collections.emptyList();
+                    }
+                    return java.util.List.of(name.trim().split("\\s+"));
+                }
+
                 public static Style style(Style.Case letters) {
                     return new Style();
                 }
@@ -133,11 +140,13 @@ class EmbeddedCasesRunTest {
     void earlyReturnsOfLiteralsBecomeJunitCasesThatCompileAndPass() throws Exception {
         String path = "src/main/java/org/example/text/Names.java";
         List<SuggestedTest> tests = suggest(path, NAMES_JAVA, 10);
-        assertEquals(List.of("guard-returns", "guard-returns", "guard-returns", "signature", "signature",
-                        "enum-constants"), tests.stream().map(SuggestedTest::caseKind).toList());
+        assertEquals(List.of("guard-returns", "guard-returns", "guard-returns", "signature", "guard-returns",
+                        "signature", "enum-constants"), tests.stream().map(SuggestedTest::caseKind).toList());
+        // an empty collection is checked by its emptiness
+        assertTrue(tests.get(4).code().contains("assertTrue(Names.parts((String) null).isEmpty());"), tests.get(4).code());
         // a type nested in the class is named through it: the test does not see `Style` by its simple name
-        assertTrue(tests.get(4).code().contains(
-                "assertEquals(Names.Style.class, Names.class.getMethod(\"style\", Names.Style.Case.class)"), tests.get(4).code());
+        assertTrue(tests.get(5).code().contains(
+                "assertEquals(Names.Style.class, Names.class.getMethod(\"style\", Names.Style.Case.class)"), tests.get(5).code());
         assertTrue(tests.get(0).code().contains("assertNull(Names.initials((String) null, false));"), tests.get(0).code());
         assertTrue(tests.get(1).code().contains("assertEquals(-1, new Names().width((CharSequence) null));"),
                 tests.get(1).code());

@@ -2,6 +2,7 @@ package io.greengate.suggestion.engine.embedded;
 
 import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.analysis.ChangedSymbol;
+import io.greengate.suggestion.analysis.JavaSymbols;
 import io.greengate.suggestion.engine.SuggestedTest;
 
 import java.util.ArrayList;
@@ -89,6 +90,10 @@ final class Junit5Writer {
         } else if ((returned.equals("true") || returned.equals("false")) && (type.equals("boolean") || type.equals("Boolean"))) {
             assertion = returned.equals("true") ? "assertTrue" : "assertFalse";
             body = assertion + "(" + call + ");";
+        } else if (JavaSymbols.isEmptyValue(returned)
+                && EMPTIABLE.contains(type.startsWith("java.util.") ? type.substring(10) : type)) {
+            assertion = "assertTrue";
+            body = "assertTrue(" + call + ".isEmpty());";
         } else if (returned.startsWith("\"") && (type.equals("String") || type.equals("CharSequence"))) {
             assertion = "assertEquals";
             body = "assertEquals(" + returned + ", " + call + (type.equals("CharSequence") ? ".toString()" : "") + ");";
@@ -117,8 +122,14 @@ final class Junit5Writer {
     }
 
     private static final List<String> NUMERIC = List.of("int", "long", "short", "byte", "double", "float");
+    /** Return types whose emptiness a test checks with isEmpty(). */
+    private static final List<String> EMPTIABLE = List.of("List", "Set", "Map", "Collection", "Optional",
+            "SortedSet", "SortedMap", "NavigableSet", "NavigableMap");
 
     private static String describe(String literal) {
+        if (JavaSymbols.isEmptyValue(literal)) {
+            return "empty";
+        }
         String words = literal.replace("-", "minus").replace(".", "point").replace("\"\"", "empty")
                 .replaceAll("[^A-Za-z0-9]", "");
         return words.isEmpty() ? "text" : words.length() > 24 ? words.substring(0, 24) : words;
