@@ -48,20 +48,27 @@ public record ChangedSymbol(String file, String language, String module, String 
      * A leading guard clause: {@code if (condition) throw/raise exception}, or {@code if (condition) return literal}
      * (then {@code exception} is null and {@code returned} is the literal as written in the source). A guard the
      * Javadoc states ({@code @throws NullPointerException if {@code name} is null}) carries that text in
-     * {@code documented}; its condition is then derived from the text, not read from the code.
+     * {@code documented}; its condition is then derived from the text, not read from the code. A guard on the
+     * object's own state that holds for a new instance carries the fields it reads with their fresh values in
+     * {@code freshState} ({@code runningState = State.UNSTARTED}).
      */
-    public record Guard(String condition, String exception, int line, String returned, String documented) {
+    public record Guard(String condition, String exception, int line, String returned, String documented,
+                        String freshState) {
 
         public Guard(String condition, String exception, int line) {
-            this(condition, exception, line, null, null);
+            this(condition, exception, line, null, null, null);
         }
 
         public static Guard returning(String condition, String returned, int line) {
-            return new Guard(condition, null, line, returned, null);
+            return new Guard(condition, null, line, returned, null, null);
         }
 
         public static Guard documented(String condition, String exception, int line, String text) {
-            return new Guard(condition, exception, line, null, text);
+            return new Guard(condition, exception, line, null, text, null);
+        }
+
+        public static Guard onFreshState(String condition, String exception, int line, String freshState) {
+            return new Guard(condition, exception, line, null, null, freshState);
         }
 
         public boolean returns() {

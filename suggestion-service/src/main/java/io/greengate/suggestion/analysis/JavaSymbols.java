@@ -73,6 +73,7 @@ public final class JavaSymbols {
                     .anyMatch(c -> c.isPublic() && c.getParameters().isEmpty());
             Map<String, String> reached = reachedThroughChangedHelpers(type, file);
             String thresholdType = thresholdConstructorType(type);
+            FreshState fresh = constructible ? FreshState.of(type) : null;
             List<MethodDeclaration> callable = type.getMethods().stream()
                     .filter(m -> m.isPublic() && !m.isAbstract() && m.getTypeParameters().isEmpty()
                             && m.getRange().isPresent())
@@ -90,7 +91,7 @@ public final class JavaSymbols {
                         constructible, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
                         erased(method.getType(), nested), start, end,
                         method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
-                        guards(method, imports), imports, Set.of())
+                        guards(method, imports, method.isStatic() ? null : fresh), imports, Set.of())
                         .withInverses(inverses(method, callable, nested, other -> touched(other, file)))
                         .withThresholdType(thresholdType);
                 symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
@@ -385,8 +386,12 @@ public final class JavaSymbols {
     }
 
     /** The guards the code states, then those only its Javadoc states (used when the code states none). */
-    private static List<ChangedSymbol.Guard> guards(MethodDeclaration method, List<String> imports) {
-        List<ChangedSymbol.Guard> guards = new ArrayList<>(codeGuards(method));
+    /**
+     * @param fresh what a new instance holds (null for a static method or a class without a no-arg constructor):
+     *              a guard on the object's state that holds for it is marked
+     */
+    private static List<ChangedSymbol.Guard> guards(MethodDeclaration method, List<String> imports, FreshState fresh) {
+        List<ChangedSymbol.Guard> guards = new ArrayList<>(codeGuards(method, fresh));
         Optional<Javadoc> javadoc = method.getJavadoc(); // parsed once for both readers
         if (javadoc.isPresent()) {
             guards.addAll(documentedNullGuards(method, javadoc.get(), imports));
@@ -429,7 +434,7 @@ public final class JavaSymbols {
             return Optional.empty();
         }
         int line = method.getJavadocComment().flatMap(c -> c.getBegin()).map(p -> p.line).orElse(0);
-        return Optional.of(new ChangedSymbol.Guard(parameter + " == null", null, line, "null", "@return " + text));
+        return Optional.of(new ChangedSymbol.Guard(parameter + " == null", null, line, "null", "@return " + text, null));
     }
 
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|linkplain|literal)\\s+([^}]*)}");
@@ -490,7 +495,7 @@ public final class JavaSymbols {
     }
 
     /** Leading {@code if (condition) throw new X(...)} and {@code if (condition) return <literal>} statements. */
-    private static List<ChangedSymbol.Guard> codeGuards(MethodDeclaration method) {
+    private static List<ChangedSymbol.Guard> codeGuards(MethodDeclaration method, FreshState fresh) {
         List<ChangedSymbol.Guard> guards = new ArrayList<>();
         Optional<BlockStmt> body = method.getBody();
         if (body.isEmpty()) {
@@ -513,9 +518,12 @@ public final class JavaSymbols {
             if (!(then instanceof ThrowStmt thrown) || !thrown.getExpression().isObjectCreationExpr()) {
                 break;
             }
-            guards.add(new ChangedSymbol.Guard(guard.getCondition().toString(),
-                    thrown.getExpression().asObjectCreationExpr().getType().getNameWithScope(),
-                    guard.getBegin().map(p -> p.line).orElse(0)));
+            String exception = thrown.getExpression().asObjectCreationExpr().getType().getNameWithScope();
+            Optional<String> freshState = fresh == null ? Optional.empty() : fresh.holds(guard.getCondition(),
+                    method.getParameters().stream().map(p -> p.getNameAsString()).collect(Collectors.toSet()));
+            guards.add(freshState.isPresent()
+                    ? ChangedSymbol.Guard.onFreshState(guard.getCondition().toString(), exception, line, freshState.get())
+                    : new ChangedSymbol.Guard(guard.getCondition().toString(), exception, line));
         }
         return guards;
     }

@@ -656,6 +656,99 @@ class EmbeddedCasesRunTest {
         compileAndRunAll(path, DISTANCES_JAVA, tests);
     }
 
+    static final String LAP_JAVA = """
+            package org.example.time;
+
+            public class Lap {
+
+                private enum State { NEW, RUNNING, STOPPED }
+
+                private State state = State.NEW;
+                private boolean split;
+                private long started;
+                private final String label;
+
+                public Lap() {
+                    this("lap");
+                }
+
+                public Lap(String label) {
+                    this.label = label;
+                }
+
+                public void start() {
+                    if (state == State.STOPPED) {
+                        throw new IllegalStateException("Stopped laps cannot restart.");
+                    }
+                    state = State.RUNNING;
+                    started = System.nanoTime();
+                }
+
+                public long split(String name) {
+                    if (this.state != State.RUNNING && state != State.STOPPED) {
+                        throw new IllegalStateException("Lap is not running.");
+                    }
+                    split = true;
+                    return System.nanoTime() - started;
+                }
+
+                public long splitTime() {
+                    if (!split) {
+                        throw new IllegalStateException("Lap was not split.");
+                    }
+                    return started;
+                }
+
+                public String label(String label) {
+                    if (label != null) {
+                        throw new IllegalStateException("the parameter hides the field");
+                    }
+                    return this.label;
+                }
+            }
+            """;
+
+    static final String COUNTER_JAVA = """
+            package org.example.time;
+
+            public class Counter {
+
+                private boolean open;
+
+                public Counter() {
+                    reset();
+                }
+
+                public void reset() {
+                    open = true;
+                }
+
+                public void count() {
+                    if (!open) {
+                        throw new IllegalStateException("closed");
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void aGuardOnTheObjectsStateThatANewInstanceTripsBecomesACase() throws Exception {
+        String path = "src/main/java/org/example/time/Lap.java";
+        List<SuggestedTest> tests = suggest(path, LAP_JAVA, 10);
+        // start's guard does not hold for a new lap; label's reads its parameter, which a null does not trip
+        assertEquals(List.of("start:signature", "split:guard-throws", "splitTime:guard-throws", "label:signature"),
+                tests.stream().map(t -> t.targetSymbol().replace("Lap.", "") + ":" + t.caseKind()).toList());
+        assertTrue(tests.get(1).code().contains(
+                "assertThrows(IllegalStateException.class, () -> new Lap().split((String) null));"), tests.get(1).code());
+        assertTrue(tests.get(1).rationale().contains("a new Lap has state = State.NEW"), tests.get(1).rationale());
+        assertTrue(tests.get(2).rationale().contains("a new Lap has split = false"), tests.get(2).rationale());
+        compileAndRunAll(path, LAP_JAVA, tests);
+
+        // a constructor that calls the class's own methods may set any field: nothing is assumed
+        List<SuggestedTest> counter = suggest("src/main/java/org/example/time/Counter.java", COUNTER_JAVA, 10);
+        assertEquals(List.of("signature", "signature"), counter.stream().map(SuggestedTest::caseKind).toList());
+    }
+
     private static String code(List<SuggestedTest> tests, String className) {
         return tests.stream().filter(t -> t.testPath().endsWith("/" + className + ".java")).findFirst()
                 .orElseThrow(() -> new AssertionError(className + " not among " + tests.stream()

@@ -44,6 +44,9 @@ final class Junit5Writer {
             return Optional.empty();
         }
         ChangedSymbol.Guard guard = symbol.guards().get(0);
+        if (guard.freshState() != null) {
+            return Optional.of(freshStateCase(symbol, guard));
+        }
         Optional<GuardInputs.Trigger> trigger = GuardInputs.solve(guard, symbol.parameters(), true);
         if (trigger.isEmpty() || (symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && !symbol.constructible())) {
             return Optional.empty();
@@ -75,6 +78,20 @@ final class Junit5Writer {
                     "javadoc-throws", method, "assertThrows", body, rationale));
         }
         return Optional.of(testClass(symbol, className, "guard-throws", method, "assertThrows", body, rationale));
+    }
+
+    /** The first guard checks the object's state, and a new instance trips it: any arguments get the exception. */
+    private static SuggestedTest freshStateCase(ChangedSymbol symbol, ChangedSymbol.Guard guard) {
+        String arguments = symbol.parameters().stream().map(p -> JavaValues.neutral(p.type()))
+                .collect(Collectors.joining(", "));
+        String body = "assertThrows(" + guard.exception() + ".class, () -> new " + symbol.owner() + "()."
+                + symbol.name() + "(" + arguments + "));";
+        String rationale = "Line " + guard.line() + " of " + symbol.file() + " throws " + guard.exception() + " when `"
+                + guard.condition() + "`; a new " + symbol.owner() + " has " + guard.freshState() + " (its fields' "
+                + "initial values, which no constructor changes), so this case checks that " + symbol.qualifiedName()
+                + " refuses to run on an object in that state.";
+        return testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "GuardTest", "guard-throws",
+                symbol.name() + "RejectsANew" + symbol.owner(), "assertThrows", body, rationale);
     }
 
     /** {@code if (condition) return <literal>;} as the first statement: the call that trips it gets that literal. */
