@@ -32,7 +32,7 @@ import java.util.UUID;
  * its own transaction, so one batch's JSON and estimates run while another waits on PostgreSQL. Batches may therefore
  * commit out of order (the connector commits offsets only up to the oldest batch not yet done); an event in two
  * batches at once is still handled once: the second transaction waits on the first one's {@code processed_event}
- * row and then skips it, or, should the two deadlock, PostgreSQL aborts one and it falls back to record by record.
+ * row and then skips it. Both take those row locks in one order (sorted event ids), so they cannot deadlock.
  */
 @ApplicationScoped
 public class UsageMeasuredConsumer {

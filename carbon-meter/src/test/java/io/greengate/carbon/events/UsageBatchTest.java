@@ -92,7 +92,7 @@ class UsageBatchTest {
         List<String> payloads = IntStream.range(0, 300)
                 .mapToObj(i -> json(Events.inference(repository, "ranker-3", 0.2, 0.3, null, null))).toList();
         List<String> reversed = new ArrayList<>(payloads);
-        Collections.reverse(reversed); // the other order: the two transactions may deadlock, one falls back
+        Collections.reverse(reversed); // the other order: the ids are locked sorted, so neither waits forever
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

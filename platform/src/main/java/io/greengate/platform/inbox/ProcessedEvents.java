@@ -34,7 +34,11 @@ public class ProcessedEvents {
                 .executeUpdate() == 1;
     }
 
-    /** The set-at-a-time {@link #firstDelivery}: those of {@code eventIds} seen for the first time; remembers all. */
+    /**
+     * The set-at-a-time {@link #firstDelivery}: those of {@code eventIds} seen for the first time; remembers all.
+     * The ids go in sorted, so transactions remembering overlapping sets (batches handled side by side) take their
+     * locks in one order and wait for each other instead of deadlocking.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
         if (eventIds.isEmpty()) {
@@ -42,7 +46,7 @@ public class ProcessedEvents {
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             Set<UUID> first = new HashSet<>();
-            Array ids = connection.createArrayOf("uuid", eventIds.toArray());
+            Array ids = connection.createArrayOf("uuid", eventIds.stream().distinct().sorted().toArray());
             try (PreparedStatement insert = connection.prepareStatement("insert into processed_event (consumer, event_id) "
                     + "select ?, unnest(?) on conflict do nothing returning event_id")) {
                 insert.setString(1, consumer);
