@@ -749,6 +749,90 @@ class EmbeddedCasesRunTest {
         assertEquals(List.of("signature", "signature"), counter.stream().map(SuggestedTest::caseKind).toList());
     }
 
+    static final String PHONETIC_JAVA = """
+            package org.example.sound;
+
+            public class Phonetic {
+
+                private abstract static class Buffer {
+                    protected final char[] data;
+                    protected int length;
+
+                    Buffer(int size) {
+                        data = new char[size];
+                    }
+
+                    void put(char code) {
+                        if (length == 0 || data[length - 1] != code) {
+                            data[length++] = code;
+                        }
+                    }
+                }
+
+                private static final class OutputBuffer extends Buffer {
+                    OutputBuffer(int size) {
+                        super(size);
+                    }
+
+                    @Override
+                    public String toString() {
+                        return new String(data, 0, length);
+                    }
+                }
+
+                public String encode(String text) {
+                    if (text == null) {
+                        return null;
+                    }
+                    OutputBuffer output = new OutputBuffer(text.length());
+                    for (char c : text.toUpperCase().toCharArray()) {
+                        output.put(Character.isLetter(c) ? c : '0');
+                    }
+                    return output.toString();
+                }
+
+                public boolean isEncodeEqual(String first, String second) {
+                    return encode(first).equals(encode(second));
+                }
+
+                public boolean isNotEncodeEqual(String first, String second) {
+                    return !isEncodeEqual(first, second);
+                }
+
+                public int length(String text) {
+                    return text.length();
+                }
+            }
+            """;
+
+    @Test
+    void aChangeInsideANestedClassIsReachedThroughTheCallsOnItsInstances() throws Exception {
+        String path = "src/main/java/org/example/sound/Phonetic.java";
+        // only the condition inside the nested Buffer.put changed
+        String diff = "diff --git a/" + path + " b/" + path + "\nindex 1111111..2222222 100644\n--- a/" + path
+                + "\n+++ b/" + path + "\n@@ -13,3 +13,3 @@\n"
+                + "                 void put(char code) {\n"
+                + "-                    if (data[length - 1] != code) {\n"
+                + "+                    if (length == 0 || data[length - 1] != code) {\n"
+                + "                         data[length++] = code;\n";
+        Map<String, String> files = Map.of(path, PHONETIC_JAVA);
+        var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
+        // output.put(..) on a variable declared OutputBuffer runs Buffer.put, which OutputBuffer inherits
+        assertEquals(List.of("encode:Buffer.put", "isEncodeEqual:Buffer.put", "isNotEncodeEqual:Buffer.put"),
+                analysis.symbols().stream().map(s -> s.name() + ":" + s.reachedFrom()).toList(),
+                "length calls nothing of Buffer");
+        List<SuggestedTest> tests = new EmbeddedEngine().generate(
+                new GenerationRequest("github.com/acme/sound", diff, analysis.symbols(), files, 10)).tests();
+        // a negated equality gets no reflexive case, and reached methods no signature pins
+        assertEquals(List.of("encode:guard-returns", "isEncodeEqual:reflexive-equality"),
+                tests.stream().map(t -> t.targetSymbol().replace("Phonetic.", "") + ":" + t.caseKind()).toList());
+        String reflexive = tests.get(1).code();
+        assertTrue(reflexive.contains("String second = new String(first);")
+                && reflexive.contains("assertTrue(new Phonetic().isEncodeEqual(first, second));"), reflexive);
+        assertTrue(tests.get(1).rationale().contains("it calls Buffer.put, whose lines did"), tests.get(1).rationale());
+        compileAndRunAll(path, PHONETIC_JAVA, tests);
+    }
+
     private static String code(List<SuggestedTest> tests, String className) {
         return tests.stream().filter(t -> t.testPath().endsWith("/" + className + ".java")).findFirst()
                 .orElseThrow(() -> new AssertionError(className + " not among " + tests.stream()

@@ -156,6 +156,42 @@ final class JavaContracts {
                 name + "OfEqualTextsIsZero", "assertEquals", body, rationale));
     }
 
+    /** How a test writes a second value equal to the first one but not the same object. */
+    private static final Map<String, String> EQUAL_COPIES = Map.of(
+            "String", "new String(first)",
+            "CharSequence", "new String(first)",
+            "byte[]", "first.clone()",
+            "char[]", "first.clone()",
+            "int", "first",
+            "long", "first");
+
+    /**
+     * An equality test between two values of one type is reflexive: a value equals a copy of itself. An equality
+     * test is a method giving a boolean for two arguments of the same type named {@code equals}, {@code ...Equals},
+     * {@code equalsIgnoreCase}, {@code is...Equal} or {@code isSame...}; names with a negation are left out.
+     */
+    static Optional<SuggestedTest> reflexiveEqualityCase(ChangedSymbol symbol) {
+        List<String> types = symbol.parameters().stream().map(ChangedSymbol.Parameter::type).toList();
+        String name = symbol.name();
+        boolean named = name.matches("equals|equalsIgnoreCase|[a-z]\\w*Equals|is\\w*Equal|isSame\\w*")
+                && !name.matches(".*(Not|Un|Non)[A-Z].*");
+        if (!named || types.size() != 2 || !types.get(0).equals(types.get(1)) || !EQUAL_COPIES.containsKey(types.get(0))
+                || !List.of("boolean", "Boolean").contains(symbol.returnType())
+                || symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && (!symbol.constructible() || name.equals("equals"))) {
+            return Optional.empty();
+        }
+        String type = types.get(0);
+        String target = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? symbol.owner() : "new " + symbol.owner() + "()";
+        String firstType = type.equals("CharSequence") ? "String" : type;
+        String body = firstType + " first = " + SAMPLES.get(type) + ";\n        " + type + " second = "
+                + EQUAL_COPIES.get(type) + ";\n        assertTrue(" + target + "." + name + "(first, second));";
+        String rationale = symbol.qualifiedName() + " changed (" + symbol.file() + ", lines " + symbol.startLine()
+                + "–" + symbol.endLine() + "); by its name and types it tests two values for equality, and equality "
+                + "is reflexive, so this case checks that a value equals an equal copy of itself.";
+        return Optional.of(testClass(symbol, symbol.owner() + capitalize(name) + "ReflexiveTest", "reflexive-equality",
+                name + "HoldsForEqualValues", "assertTrue", body, rationale));
+    }
+
     /** Every constant is found by its name, and the constants keep their names and order. */
     static SuggestedTest enumCase(ChangedSymbol symbol) {
         String type = symbol.qualifiedName();

@@ -32,6 +32,7 @@ final class Junit5Writer {
         JavaContracts.roundTripCase(symbol).ifPresent(cases::add);
         JavaContracts.objectContractCase(symbol).ifPresent(cases::add);
         JavaContracts.distanceIdentityCase(symbol).ifPresent(cases::add);
+        JavaContracts.reflexiveEqualityCase(symbol).ifPresent(cases::add);
         // a method reached through a changed helper kept its signature: pinning it says nothing about the change
         if (cases.isEmpty() && symbol.reachedFrom() == null) {
             cases.add(signatureCase(symbol));
