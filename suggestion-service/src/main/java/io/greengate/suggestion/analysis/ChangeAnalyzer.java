@@ -18,6 +18,7 @@ public final class ChangeAnalyzer {
     public static Analysis analyze(List<ChangedFile> files, Map<String, String> contents) {
         List<ChangedSymbol> symbols = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        JavaSources javaSources = new JavaSources(contents);
         for (ChangedFile file : files) {
             if (file.binary()) {
                 notes.add(file.path() + ": binary file skipped");
@@ -35,7 +36,7 @@ public final class ChangeAnalyzer {
                 notes.add(file.path() + ": content not sent, so its changed symbols are unknown");
                 continue;
             }
-            symbols.addAll(language.equals("java") ? JavaSymbols.changedIn(file, source, contents)
+            symbols.addAll(language.equals("java") ? JavaSymbols.changedIn(file, source, javaSources)
                     : PythonSymbols.changedIn(file, source));
         }
         return new Analysis(symbols, notes);

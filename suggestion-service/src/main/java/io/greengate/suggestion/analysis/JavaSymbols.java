@@ -1,8 +1,5 @@
 package io.greengate.suggestion.analysis;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -57,8 +54,8 @@ public final class JavaSymbols {
      * @param context the contents CI sent, by path: a superclass found there lends the changed class the public
      *                methods it inherits
      */
-    public static List<ChangedSymbol> changedIn(ChangedFile file, String source, Map<String, String> context) {
-        Optional<CompilationUnit> parsed = parse(source);
+    static List<ChangedSymbol> changedIn(ChangedFile file, String source, JavaSources context) {
+        Optional<CompilationUnit> parsed = context.of(file.path(), source);
         if (parsed.isEmpty()) {
             return List.of();
         }
@@ -162,6 +159,7 @@ public final class JavaSymbols {
     private static Set<String> callsFrom(Node callable, TypeDeclaration<?> enclosing, TypeDeclaration<?> topLevel,
                                          Map<String, TypeDeclaration<?>> nested) {
         Set<String> keys = new HashSet<>();
+        Map<String, Optional<String>> declared = new HashMap<>(); // variable → its type, looked up once
         for (MethodCallExpr call : callable.findAll(MethodCallExpr.class)) {
             String name = call.getNameAsString();
             if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
@@ -169,7 +167,8 @@ public final class JavaSymbols {
                         : declaringNestedType(enclosing.getNameAsString(), name, nested);
                 keys.add(declaring == null ? name : declaring + "." + name);
             } else if (!nested.isEmpty() && call.getScope().get() instanceof NameExpr variable) {
-                declaredType(variable.getNameAsString(), callable, enclosing, topLevel)
+                declared.computeIfAbsent(variable.getNameAsString(), v -> declaredType(v, callable, enclosing, topLevel))
+                        .filter(nested::containsKey)
                         .map(t -> declaringNestedType(t, name, nested))
                         .ifPresent(declaring -> keys.add(declaring + "." + name));
             }
@@ -253,13 +252,6 @@ public final class JavaSymbols {
                 .map(p -> p.getType().asString()).findFirst().orElse(null);
     }
 
-    private static Optional<CompilationUnit> parse(String source) {
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-        ParseResult<CompilationUnit> result = parser.parse(source);
-        return result.isSuccessful() ? result.getResult() : Optional.empty();
-    }
-
     private static boolean touched(MethodDeclaration method, ChangedFile file) {
         return method.getRange().map(r -> file.touches(r.begin.line, r.end.line)).orElse(false);
     }
@@ -276,7 +268,7 @@ public final class JavaSymbols {
      */
     private static List<ChangedSymbol> inheritedEntries(ClassOrInterfaceDeclaration type, CompilationUnit unit,
                                                         ChangedFile file, String packageName, List<String> imports,
-                                                        Map<String, String> context) {
+                                                        JavaSources context) {
         Set<String> changedOwn = type.getMethods().stream().filter(m -> touched(m, file))
                 .map(MethodDeclaration::getNameAsString).collect(Collectors.toSet());
         if (changedOwn.isEmpty()) {
@@ -338,7 +330,7 @@ public final class JavaSymbols {
      * same source root as the class's own file.
      */
     private static Optional<Superclass> superclassOf(ClassOrInterfaceDeclaration type, CompilationUnit unit,
-                                                     String path, Map<String, String> context) {
+                                                     String path, JavaSources context) {
         if (type.getExtendedTypes().isEmpty()) {
             return Optional.empty();
         }
@@ -357,11 +349,7 @@ public final class JavaSymbols {
                 .map(ImportDeclaration::getNameAsString).findFirst()
                 .orElse(packageName.isEmpty() ? simpleName : packageName + "." + simpleName);
         String superPath = root + qualified.replace('.', '/') + ".java";
-        String source = context.get(superPath);
-        if (source == null) {
-            return Optional.empty();
-        }
-        return parse(source).flatMap(superUnit -> superUnit.getTypes().stream()
+        return context.at(superPath).flatMap(superUnit -> superUnit.getTypes().stream()
                 .filter(t -> t instanceof ClassOrInterfaceDeclaration c && !c.isInterface()
                         && t.getNameAsString().equals(simpleName))
                 .map(t -> new Superclass((ClassOrInterfaceDeclaration) t, superUnit, superPath)).findFirst());
