@@ -1,0 +1,116 @@
+"""The CI client's own parts, on real git repositories and a real pytest (no Greengate service needed: the end-to-end
+test in e2e/ drives the whole client against the packaged services)."""
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import greengate_ci  # noqa: E402
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+def commit(repo, files, message):
+    for path, content in files.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text(content)
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=Dev", "-c", "user.email=dev@example.invalid", "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def repo(tmp_path):
+    git(tmp_path, "init", "-q")
+    return tmp_path
+
+
+def options(repo, runs=3):
+    return SimpleNamespace(git_dir=str(repo), runs=runs, run_timeout=60,
+                           python_command=f"{sys.executable} -m pytest -q -p no:cacheprovider {{path}}",
+                           java_command=greengate_ci.DEFAULT_COMMANDS["java"])
+
+
+def suggestion(path, code):
+    return {"id": "s1", "testPath": path, "code": code, "language": "python", "targetSymbol": "f"}
+
+
+def test_a_passing_test_is_reported_passed_and_the_checkout_is_put_back(repo):
+    commit(repo, {"tests/test_existing.py": "def test_old():\n    assert True\n"}, "start")
+    report = greengate_ci.verify_one(suggestion("tests/test_existing.py",
+                                                "def test_old():\n    assert True\n\n\ndef test_new():\n    assert 1 + 1 == 2\n"),
+                                     options(repo, runs=2))
+    assert report["compiled"] and report["passed"] and not report["flaky"] and report["runs"] == 2
+    # the existing file has its own content again, and nothing else is left behind
+    assert (repo / "tests/test_existing.py").read_text() == "def test_old():\n    assert True\n"
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_failing_test_is_reported_failed_with_its_log(repo):
+    commit(repo, {"README": "x\n"}, "start")
+    report = greengate_ci.verify_one(suggestion("tests/test_new.py", "def test_new():\n    assert 2 + 2 == 5\n"),
+                                     options(repo))
+    assert report["compiled"] and not report["passed"] and not report["flaky"] and report["runs"] == 3
+    assert "1 failed" in report["log"] and "test_new" in report["log"]
+    assert not (repo / "tests/test_new.py").exists()
+
+
+def test_a_test_that_passes_only_sometimes_is_flaky(repo):
+    commit(repo, {"README": "x\n"}, "start")
+    counter = repo.parent / f"{repo.name}-runs"
+    code = (f"from pathlib import Path\n\n\ndef test_alternates():\n    counter = Path({str(counter)!r})\n"
+            "    runs = int(counter.read_text()) if counter.exists() else 0\n"
+            "    counter.write_text(str(runs + 1))\n    assert runs % 2 == 0\n")
+    report = greengate_ci.verify_one(suggestion("tests/test_flaky.py", code), options(repo, runs=3))
+    assert report["compiled"] and not report["passed"] and report["flaky"]
+
+
+def test_a_file_that_does_not_parse_does_not_compile_and_is_run_once(repo):
+    commit(repo, {"README": "x\n"}, "start")
+    report = greengate_ci.verify_one(suggestion("tests/test_broken.py", "def test_broken(:\n    pass\n"),
+                                     options(repo))
+    assert not report["compiled"] and not report["passed"] and report["runs"] == 1
+
+
+def test_the_context_holds_the_changed_files_their_superclasses_and_existing_tests(repo):
+    base = commit(repo, {
+        "src/main/java/org/acme/codec/BaseCodec.java":
+            "package org.acme.codec;\n\npublic abstract class BaseCodec extends org.acme.Root {\n}\n",
+        "src/main/java/org/acme/Root.java": "package org.acme;\n\npublic abstract class Root {\n}\n",
+        "src/test/java/org/acme/b58/Base58Test.java": "package org.acme.b58;\n\nclass Base58Test {\n}\n",
+        "src/shop/cart.py": "def total():\n    return 0\n",
+        "tests/test_cart.py": "def test_total():\n    pass\n",
+    }, "start")
+    head = commit(repo, {
+        "src/main/java/org/acme/b58/Base58.java":
+            "package org.acme.b58;\n\nimport org.acme.codec.BaseCodec;\n\npublic final class Base58 extends BaseCodec {\n}\n",
+        "src/shop/cart.py": "def total(items):\n    return sum(items)\n",
+    }, "change")
+    files = {f["path"]: f["content"] for f in greengate_ci.context_files(str(repo), base, head)}
+    assert set(files) == {"src/main/java/org/acme/b58/Base58.java", "src/shop/cart.py",
+                          "src/main/java/org/acme/codec/BaseCodec.java", "src/main/java/org/acme/Root.java",
+                          "src/test/java/org/acme/b58/Base58Test.java", "tests/test_cart.py"}
+    assert files["src/shop/cart.py"].startswith("def total(items)")
+
+
+@pytest.mark.parametrize("remote, name", [
+    ("git@github.com:acme/shop.git", "github.com/acme/shop"),
+    ("https://github.com/acme/shop.git", "github.com/acme/shop"),
+    ("ssh://git@gitlab.example.com/group/sub/shop", "gitlab.example.com/group/sub/shop"),
+])
+def test_the_repository_is_named_after_the_origin_remote(repo, remote, name):
+    git(repo, "remote", "add", "origin", remote)
+    assert greengate_ci.repository_name(str(repo)) == name
+
+
+def test_without_a_token_the_client_stops_with_a_usage_error(monkeypatch, capsys):
+    monkeypatch.delenv("GREENGATE_TOKEN", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        greengate_ci.main(["wait"])
+    assert exit_.value.code == 2
+    assert "ci token is required" in capsys.readouterr().err
