@@ -3,6 +3,7 @@ package io.greengate.suggestion.engine.embedded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -114,24 +115,8 @@ final class DoctestExamples {
         }
         List<String> lines = new ArrayList<>();
         for (String line : source.split("\n", -1)) {
-            char quote = 0;
-            int end = line.length();
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '#') {
-                    end = i;
-                    break;
-                }
-            }
-            lines.add(line.substring(0, end).stripTrailing());
+            int comment = firstUnquoted(line, i -> line.charAt(i) == '#');
+            lines.add((comment < 0 ? line : line.substring(0, comment)).stripTrailing());
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
@@ -176,10 +161,24 @@ final class DoctestExamples {
             return null;
         }
         String argument = source.substring(6, source.length() - 1);
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < argument.length(); i++) {
+        int[] depth = {0};
+        int separator = firstUnquoted(argument, i -> {
             char c = argument.charAt(i);
+            depth[0] += "([{".indexOf(c) >= 0 ? 1 : ")]}".indexOf(c) >= 0 ? -1 : 0;
+            return c == ',' && depth[0] == 0 || depth[0] < 0;
+        });
+        // several arguments, sep=, end=, file=: not just str(x)
+        return separator >= 0 || argument.isBlank() || depth[0] != 0 ? null : argument;
+    }
+
+    /**
+     * The index of the first character outside string literals (quotes and escapes respected) that {@code stop}
+     * accepts, or -1. {@code stop} sees every such character in order, so it may keep state.
+     */
+    private static int firstUnquoted(String text, IntPredicate stop) {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (quote != 0) {
                 if (c == '\\') {
                     i++;
@@ -188,15 +187,11 @@ final class DoctestExamples {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                depth--;
-            } else if (c == ',' && depth == 0 || depth < 0) {
-                return null; // several arguments, sep=, end=, file=: not just str(x)
+            } else if (stop.test(i)) {
+                return i;
             }
         }
-        return argument.isBlank() || depth != 0 ? null : argument;
+        return -1;
     }
 
     static String pythonString(String text) {
