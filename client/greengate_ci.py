@@ -6,11 +6,14 @@
     greengate_ci.py wait    [--commit REF] [--timeout S] wait until every suggestion of the commit is decided
     greengate_ci.py apply   [--commit REF]               git apply the accepted and modified tests
     greengate_ci.py run     [--base REF] [--verify]      suggest (verify) wait apply, in that order
+    greengate_ci.py build   [--job NAME] -- COMMAND...   run the build command, report its CPU and wall time to
+                                                         carbon-meter (energy, CO2e), exit with the command's code
 
 Run inside the git checkout (or pass --git-dir). Needs only Python 3 and git. Configuration by option or
 environment: GREENGATE_TOKEN (a `ci` token, required), GREENGATE_SUGGESTIONS_URL (default
-http://127.0.0.1:8081), GREENGATE_REVIEWS_URL (default http://127.0.0.1:8082), GREENGATE_REPOSITORY (default: the
-origin remote as host/owner/name, else the checkout's directory name).
+http://127.0.0.1:8081), GREENGATE_REVIEWS_URL (default http://127.0.0.1:8082), GREENGATE_CARBON_URL (default
+http://127.0.0.1:8084), GREENGATE_REGION (the runner's cloud region, for its grid's carbon intensity),
+GREENGATE_REPOSITORY (default: the origin remote as host/owner/name, else the checkout's directory name).
 
 `verify` runs generated code: run it where CI runs untrusted tests (a sandboxed job), never on a service's host.
 Suggestions with risk flags (process execution, network, file deletion, ...) are left unrun unless --run-risky.
@@ -24,6 +27,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -134,9 +138,10 @@ def context_files(git_dir, base, head):
 
 
 class Greengate:
-    def __init__(self, suggestions_url, reviews_url, token):
+    def __init__(self, suggestions_url, reviews_url, token, carbon_url=None):
         self.suggestions_url = suggestions_url.rstrip("/")
         self.reviews_url = reviews_url.rstrip("/")
+        self.carbon_url = (carbon_url or "").rstrip("/")
         self.token = token
 
     def call(self, method, url, body=None, headers=None):
@@ -172,6 +177,9 @@ class Greengate:
 
     def report(self, suggestion_id, verification):
         self.call("POST", f"{self.suggestions_url}/api/v1/suggestions/{suggestion_id}/verification", verification)
+
+    def report_build(self, build):
+        return json.loads(self.call("POST", self.carbon_url + "/api/v1/builds", build)[1])
 
     def gate(self, repository, commit):
         query = urllib.parse.urlencode({"repository": repository, "commit": commit})
@@ -352,6 +360,55 @@ def apply(service, options):
     return 0
 
 
+def runner_vcpus():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def runner_memory_gb():
+    try:
+        with open("/proc/meminfo") as meminfo:
+            kilobytes = int(re.search(r"^MemTotal:\s+(\d+) kB", meminfo.read(), re.M).group(1))
+        return round(kilobytes / 1024 / 1024, 2)
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
+def build(service, options):
+    """Runs the build command as it is, then reports what it used. Its exit code is the client's: a build that
+    failed still fails, and one that passed is not failed by a report that could not be sent."""
+    if not options.build_command:
+        raise Failure("no build command: greengate_ci.py build [options] -- COMMAND...")
+    commit = git(options.git_dir, "rev-parse", options.commit).strip()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.monotonic()
+    try:
+        code = subprocess.call(options.build_command)
+        status = "SUCCESS" if code == 0 else "CANCELLED" if code < 0 else "FAILURE"
+    except KeyboardInterrupt:
+        code, status = 130, "CANCELLED"
+    except OSError as error:
+        raise Failure(f"could not run {options.build_command[0]}: {error}") from None
+    wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    report = {"repository": options.repository, "commit": commit, "pipeline": options.pipeline, "job": options.job,
+              "cpuSeconds": round(cpu, 3), "wallSeconds": round(wall, 3), "vcpus": runner_vcpus(),
+              "memoryGb": runner_memory_gb(), "region": options.region, "status": status}
+    try:
+        stored = service.report_build(report)
+        log(f"build {status}: {cpu:.1f} s CPU, {wall:.1f} s wall on {report['vcpus']} vCPU(s) -> "
+            f"{stored['energyJoules']:.0f} J, {stored['co2eGrams']:.3f} g CO2e ({stored['method']}"
+            f"{', world-average grid' if stored.get('regionFallback') else ''})")
+        print(json.dumps({"buildId": stored["id"], "energyJoules": stored["energyJoules"],
+                          "co2eGrams": stored["co2eGrams"], "status": status}))
+    except Failure as failure:
+        log(f"greengate: the build's usage was not reported: {failure}")
+    return code
+
+
 def run(service, options):
     options.commit = options.head
     for step in (suggest, verify, wait, apply) if options.verify else (suggest, wait, apply):
@@ -371,7 +428,9 @@ def parse(argv):
     common.add_argument("--reviews-url", default=os.environ.get("GREENGATE_REVIEWS_URL", "http://127.0.0.1:8082"))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, function in (("suggest", suggest), ("verify", verify), ("wait", wait), ("apply", apply), ("run", run)):
+    common.add_argument("--carbon-url", default=os.environ.get("GREENGATE_CARBON_URL", "http://127.0.0.1:8084"))
+    for name, function in (("suggest", suggest), ("verify", verify), ("wait", wait), ("apply", apply), ("run", run),
+                           ("build", build)):
         command = commands.add_parser(name, parents=[common])
         command.set_defaults(function=function)
         if name in ("suggest", "run"):
@@ -381,8 +440,13 @@ def parse(argv):
             command.add_argument("--max-suggestions", type=int)
             command.add_argument("--branch")
             command.add_argument("--pull-request", type=int)
-        if name in ("verify", "wait", "apply"):
+        if name in ("verify", "wait", "apply", "build"):
             command.add_argument("--commit", default="HEAD")
+        if name == "build":
+            command.add_argument("--pipeline", default=os.environ.get("GREENGATE_PIPELINE", "ci"))
+            command.add_argument("--job", default=os.environ.get("GREENGATE_JOB", "build"))
+            command.add_argument("--region", default=os.environ.get("GREENGATE_REGION"))
+            command.add_argument("build_command", nargs=argparse.REMAINDER, help="-- and the build command")
         if name == "run":
             command.add_argument("--verify", action="store_true", help="run the suggested tests before waiting")
         if name in ("verify", "run"):
@@ -396,6 +460,8 @@ def parse(argv):
             command.add_argument("--timeout", type=float, default=3600, help="seconds (default 3600)")
             command.add_argument("--interval", type=float, default=10, help="seconds between polls (default 10)")
     options = parser.parse_args(argv)
+    if getattr(options, "build_command", None) and options.build_command[0] == "--":
+        options.build_command = options.build_command[1:]
     if getattr(options, "runs", 1) < 1:
         parser.error("--runs must be at least 1")
     if not options.token:
@@ -407,7 +473,7 @@ def main(argv=None):
     options = parse(argv)
     try:
         options.repository = options.repository or repository_name(options.git_dir)
-        service = Greengate(options.suggestions_url, options.reviews_url, options.token)
+        service = Greengate(options.suggestions_url, options.reviews_url, options.token, options.carbon_url)
         return options.function(service, options)
     except Failure as failure:
         log(f"greengate: {failure}")

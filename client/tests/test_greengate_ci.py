@@ -114,3 +114,17 @@ def test_without_a_token_the_client_stops_with_a_usage_error(monkeypatch, capsys
         greengate_ci.main(["wait"])
     assert exit_.value.code == 2
     assert "ci token is required" in capsys.readouterr().err
+
+
+def test_a_build_keeps_its_exit_code_when_greengate_cannot_be_reached(repo, capsys):
+    commit(repo, {"README": "x\n"}, "start")
+    code = greengate_ci.main(["build", "--git-dir", str(repo), "--token", "t", "--repository", "acme/shop",
+                              "--carbon-url", "http://127.0.0.1:9", "--", sys.executable, "-c", "raise SystemExit(3)"])
+    assert code == 3
+    assert "usage was not reported" in capsys.readouterr().err
+
+
+def test_a_build_without_a_command_is_an_error(repo, capsys):
+    commit(repo, {"README": "x\n"}, "start")
+    assert greengate_ci.main(["build", "--git-dir", str(repo), "--token", "t", "--repository", "acme/shop"]) == 1
+    assert "no build command" in capsys.readouterr().err

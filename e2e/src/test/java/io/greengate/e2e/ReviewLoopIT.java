@@ -245,6 +245,33 @@ class ReviewLoopIT {
         return "def " + last + "(";
     }
 
+    @Test
+    void theCiClientReportsTheBuildItWrapsToCarbonMeter() throws Exception {
+        ShopRepository shop = ShopRepository.create();
+        Path output = Files.createTempFile("greengate-build", ".log");
+        Process client = new ProcessBuilder("python3", root.resolve("client/greengate_ci.py").toString(), "build",
+                "--git-dir", shop.dir.toString(), "--repository", "github.com/acme/shop-ci", "--token",
+                TestAccounts.CI_TOKEN, "--carbon-url", url("carbon-meter"), "--job", "unit-tests", "--region",
+                "eu-west-1", "--", "python3", "-c", "sum(i * i for i in range(3_000_000)); raise SystemExit(4)")
+                .redirectError(output.toFile()).start();
+        String printed = new String(client.getInputStream().readAllBytes());
+        assertTrue(client.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        String log = Files.readString(output);
+        // the build's own exit code, and its usage stored with an estimate
+        assertEquals(4, client.exitValue(), log);
+        assertTrue(log.contains("build FAILURE") && log.contains("g CO2e"), log);
+        String buildId = JsonPath.from(printed).getString("buildId");
+        JsonPath build = ci().get(url("carbon-meter") + "/api/v1/builds/" + buildId).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("FAILURE", build.getString("status"));
+        assertEquals("unit-tests", build.getString("job"));
+        assertEquals(shop.pricingCommit, build.getString("commit"), "HEAD of the checkout");
+        assertTrue(build.getDouble("cpuSeconds") > 0.05 && build.getDouble("wallSeconds") >= build.getDouble("cpuSeconds") / 64,
+                build.prettify());
+        assertTrue(build.getDouble("energyJoules") > 0 && build.getDouble("co2eGrams") > 0, build.prettify());
+        assertFalse(build.getBoolean("regionFallback"), "eu-west-1 has its own grid intensity");
+    }
+
     /** How many suggestions suggestion-service holds for the commit, once the client has sent it. */
     private static int awaitSuggestionCount(String repository, String commit) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
