@@ -113,8 +113,8 @@ final class FreshState {
                     if (left.isEmpty() || right.isEmpty()) {
                         return Optional.empty();
                     }
-                    boolean same = sameConstant(left.get(), right.get());
-                    return Optional.of(binary.getOperator() == BinaryExpr.Operator.EQUALS ? same : !same);
+                    return same(left.get(), right.get())
+                            .map(same -> binary.getOperator() == BinaryExpr.Operator.EQUALS ? same : !same);
                 }
                 default -> {
                     return Optional.empty();
@@ -166,10 +166,24 @@ final class FreshState {
         return Optional.empty();
     }
 
-    /** Literals compare as written; constants by name (a field of an enum type holds one of its own constants). */
-    private static boolean sameConstant(String left, String right) {
-        return left.equals(right) || !isLiteral(left) && !isLiteral(right)
-                && left.substring(left.lastIndexOf('.') + 1).equals(right.substring(right.lastIndexOf('.') + 1));
+    /**
+     * Literals compare as written. Named constants compare by name only when qualified by the same type
+     * ({@code State.NEW} and {@code State.RUNNING}: an enum's constants are distinct); a literal against a named
+     * constant, or two other names, could be equal or not ({@code NONE = 0}), so that is left unknown.
+     */
+    private static Optional<Boolean> same(String left, String right) {
+        if (isLiteral(left) && isLiteral(right)) {
+            return Optional.of(left.equals(right));
+        }
+        if (isLiteral(left) || isLiteral(right)) {
+            return Optional.empty();
+        }
+        int leftDot = left.lastIndexOf('.');
+        int rightDot = right.lastIndexOf('.');
+        if (leftDot < 0 || rightDot < 0 || !left.substring(0, leftDot).equals(right.substring(0, rightDot))) {
+            return left.equals(right) ? Optional.of(true) : Optional.empty();
+        }
+        return Optional.of(left.equals(right));
     }
 
     private static boolean isLiteral(String value) {

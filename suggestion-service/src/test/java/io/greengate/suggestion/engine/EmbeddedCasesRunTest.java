@@ -663,7 +663,10 @@ class EmbeddedCasesRunTest {
 
                 private enum State { NEW, RUNNING, STOPPED }
 
+                private static final int NONE = 0;
+
                 private State state = State.NEW;
+                private int laps;
                 private boolean split;
                 private long started;
                 private final String label;
@@ -697,6 +700,12 @@ class EmbeddedCasesRunTest {
                         throw new IllegalStateException("Lap was not split.");
                     }
                     return started;
+                }
+
+                public void forget() {
+                    if (laps != NONE) {
+                        throw new IllegalStateException("a literal against a named constant: may be equal or not");
+                    }
                 }
 
                 public String label(String label) {
@@ -736,7 +745,8 @@ class EmbeddedCasesRunTest {
         String path = "src/main/java/org/example/time/Lap.java";
         List<SuggestedTest> tests = suggest(path, LAP_JAVA, 10);
         // start's guard does not hold for a new lap; label's reads its parameter, which a null does not trip
-        assertEquals(List.of("start:signature", "split:guard-throws", "splitTime:guard-throws", "label:signature"),
+        assertEquals(List.of("start:signature", "split:guard-throws", "splitTime:guard-throws", "forget:signature",
+                        "label:signature"),
                 tests.stream().map(t -> t.targetSymbol().replace("Lap.", "") + ":" + t.caseKind()).toList());
         assertTrue(tests.get(1).code().contains(
                 "assertThrows(IllegalStateException.class, () -> new Lap().split((String) null));"), tests.get(1).code());
