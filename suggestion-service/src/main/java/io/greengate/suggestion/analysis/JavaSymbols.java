@@ -51,8 +51,8 @@ public final class JavaSymbols {
     }
 
     /**
-     * @param context the contents CI sent, by path: a superclass found there lends the changed class the public
-     *                methods it inherits
+     * @param context the Java files of the request (what CI sent, each parsed once): a superclass found there lends
+     *                the changed class the public methods it inherits
      */
     static List<ChangedSymbol> changedIn(ChangedFile file, String source, JavaSources context) {
         Optional<CompilationUnit> parsed = context.of(file.path(), source);
