@@ -481,7 +481,7 @@ public final class JavaSymbols {
         List<ChangedSymbol.Guard> guards = new ArrayList<>(codeGuards(method, fresh));
         Optional<Javadoc> javadoc = method.getJavadoc(); // parsed once for both readers
         if (javadoc.isPresent()) {
-            guards.addAll(documentedNullGuards(method, javadoc.get(), imports));
+            guards.addAll(documentedGuards(method, javadoc.get(), imports));
             documentedNullReturn(method, javadoc.get()).ifPresent(guards::add);
         }
         return guards;
@@ -530,16 +530,29 @@ public final class JavaSymbols {
     private static final Set<String> JAVA_LANG_EXCEPTIONS = Set.of("NullPointerException", "IllegalArgumentException",
             "IllegalStateException", "UnsupportedOperationException", "IndexOutOfBoundsException");
 
+    /** Parameter types a documented "is negative" takes -1 for, and "is empty" an empty value for. */
+    private static final Set<String> NUMBERS = Set.of("int", "long", "short", "Integer", "Long", "Short");
+    private static final Set<String> EMPTIABLE = Set.of("String", "CharSequence", "List", "Set", "Map", "Collection");
+
     /**
-     * {@code @throws X if <parameter> is null} (or "if either/any argument is null"): the exception a null for a
-     * reference parameter gets, as the Javadoc promises it. Texts about elements, contents or other conditions,
-     * and exceptions a test could not name, are left out.
+     * {@code @throws X if <parameter> is null} (or "if either/any argument is null"), {@code ... is negative} and
+     * {@code ... is empty}: the exception such an argument gets, as the Javadoc promises it. The parameter is the one
+     * the text names; for "negative" and "empty" also the only parameter of a fitting type. Texts about elements,
+     * contents or conditions the text only hints at, and exceptions a test could not name, are left out.
      */
-    private static List<ChangedSymbol.Guard> documentedNullGuards(MethodDeclaration method, Javadoc javadoc,
-                                                                  List<String> imports) {
+    private static List<ChangedSymbol.Guard> documentedGuards(MethodDeclaration method, Javadoc javadoc,
+                                                              List<String> imports) {
         List<String> references = method.getParameters().stream()
                 .filter(p -> !p.getType().isPrimitiveType() && !p.isVarArgs())
                 .map(p -> p.getNameAsString()).toList();
+        List<String> numbers = method.getParameters().stream()
+                .filter(p -> NUMBERS.contains(p.getType().asString()) && !p.isVarArgs())
+                .map(p -> p.getNameAsString()).toList();
+        List<String> emptiable = method.getParameters().stream()
+                .filter(p -> !p.isVarArgs() && (p.getType().isArrayType()
+                        || p.getType().isClassOrInterfaceType() && EMPTIABLE.contains(p.getType().asClassOrInterfaceType().getNameAsString())))
+                .map(p -> p.getNameAsString()).toList();
+        List<String> parameters = method.getParameters().stream().map(p -> p.getNameAsString()).toList();
         int line = method.getJavadocComment().flatMap(c -> c.getBegin()).map(p -> p.line).orElse(0);
         List<ChangedSymbol.Guard> guards = new ArrayList<>();
         for (JavadocBlockTag tag : javadoc.getBlockTags()) {
@@ -547,32 +560,52 @@ public final class JavaSymbols {
                     || tag.getName().isEmpty() || !nameable(tag.getName().get(), imports)) {
                 continue;
             }
-            String text = INLINE_TAG.matcher(tag.getContent().toText()).replaceAll("$1").replaceAll("\\s+", " ").strip();
+            String text = INLINE_TAG.matcher(tag.getContent().toText()).replaceAll("$1").replace("&lt;", "<")
+                    .replaceAll("\\s+", " ").strip();
             // a parameter named like a skip word (values, keys) is still a parameter
-            String lower = WORD.matcher(text).replaceAll(w -> references.contains(w.group()) ? "parameter" : w.group())
+            String lower = WORD.matcher(text).replaceAll(w -> parameters.contains(w.group()) ? "parameter" : w.group())
                     .toLowerCase(Locale.ROOT);
-            if (!lower.matches(".*\\bnull\\b.*") || lower.matches(
+            if (lower.matches(
                     ".*\\b(not null|non-null|contains?|elements?\\s+of|elements|entries|values|keys|given that|unless)\\b.*")) {
                 continue;
             }
-            List<String> mentioned = new ArrayList<>();
+            List<String> named = new ArrayList<>();
             Matcher words = WORD.matcher(text);
             while (words.find()) {
-                if (references.contains(words.group()) && !mentioned.contains(words.group())) {
-                    mentioned.add(words.group());
+                if (parameters.contains(words.group()) && !named.contains(words.group())) {
+                    named.add(words.group());
                 }
             }
-            if (mentioned.isEmpty() && lower.matches(".*\\b(either|any|all|both)\\b.*\\b(arguments?|parameters?|inputs?)\\b.*")) {
-                mentioned.addAll(references);
+            String condition;
+            if (lower.matches(".*\\bnull\\b.*")) {
+                List<String> mentioned = new ArrayList<>(named.stream().filter(references::contains).toList());
+                if (mentioned.isEmpty() && lower.matches(".*\\b(either|any|all|both)\\b.*\\b(arguments?|parameters?|inputs?)\\b.*")) {
+                    mentioned.addAll(references);
+                }
+                condition = mentioned.isEmpty() ? null
+                        : mentioned.stream().map(name -> name + " == null").collect(Collectors.joining(" || "));
+            } else if (lower.matches(".*(\\b(is|are) (zero or )?negative\\b|\\bparameter ?< ?0\\b|\\bless than (zero|0)\\b).*")) {
+                condition = documentedParameter(named, numbers).map(name -> name + " < 0").orElse(null);
+            } else if (lower.matches(".*\\b(is|are) empty\\b.*")) {
+                condition = documentedParameter(named, emptiable).map(name -> name + ".isEmpty()").orElse(null);
+            } else {
+                condition = null;
             }
-            if (mentioned.isEmpty()) {
-                continue;
+            if (condition != null) {
+                guards.add(ChangedSymbol.Guard.documented(condition, tag.getName().get(), line,
+                        "@throws " + tag.getName().get() + " " + text));
             }
-            String condition = mentioned.stream().map(name -> name + " == null").collect(Collectors.joining(" || "));
-            guards.add(ChangedSymbol.Guard.documented(condition, tag.getName().get(), line,
-                    "@throws " + tag.getName().get() + " " + text));
         }
         return guards;
+    }
+
+    /** The first named parameter of a fitting type; when the text names none, the only one of a fitting type. */
+    private static Optional<String> documentedParameter(List<String> named, List<String> fitting) {
+        Optional<String> first = named.stream().filter(fitting::contains).findFirst();
+        if (first.isPresent() || !named.isEmpty()) {
+            return first;
+        }
+        return fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
     }
 
     /** An exception the test can name: from java.lang, or imported by the source file. */

@@ -843,6 +843,72 @@ class EmbeddedCasesRunTest {
         compileAndRunAll(path, PHONETIC_JAVA, tests);
     }
 
+    static final String REPEATER_JAVA = """
+            package org.example.text;
+
+            import java.util.Objects;
+
+            public class Repeater {
+
+                /**
+                 * Repeats a text.
+                 *
+                 * @throws NullPointerException if {@code text} is null
+                 * @throws IllegalArgumentException if {@code count} is negative
+                 */
+                public static String repeat(String text, int count) {
+                    return Objects.requireNonNull(text, "text").repeat(count);
+                }
+
+                /**
+                 * The first letter.
+                 *
+                 * @throws IllegalArgumentException if the text is empty
+                 */
+                public static char first(String text) {
+                    return text.chars().mapToObj(c -> (char) c).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("empty"));
+                }
+
+                /**
+                 * Sums.
+                 *
+                 * @throws IllegalArgumentException if {@code values} is empty
+                 */
+                public static int sum(int[] values) {
+                    return java.util.Arrays.stream(values).reduce(Integer::sum)
+                            .orElseThrow(() -> new IllegalArgumentException("empty"));
+                }
+
+                /**
+                 * Pads.
+                 *
+                 * @throws IllegalArgumentException if {@code width} is negative
+                 */
+                public static String pad(StringBuilder out, int width) {
+                    return out.append(" ".repeat(width)).toString();
+                }
+            }
+            """;
+
+    @Test
+    void everyPromiseTheJavadocMakesAboutOneArgumentBecomesACase() throws Exception {
+        String path = "src/main/java/org/example/text/Repeater.java";
+        List<SuggestedTest> tests = suggest(path, REPEATER_JAVA, 10);
+        // pad's other argument has no value a test could pass that is surely fine: a null could be refused first
+        assertEquals(List.of("repeat:javadoc-throws", "repeat:javadoc-throws", "first:javadoc-throws",
+                        "sum:javadoc-throws", "pad:signature"),
+                tests.stream().map(t -> t.targetSymbol().replace("Repeater.", "") + ":" + t.caseKind()).toList());
+        assertTrue(code(tests, "RepeaterRepeatJavadocThrowsTest")
+                .contains("assertThrows(NullPointerException.class, () -> Repeater.repeat((String) null, 0));"));
+        assertTrue(code(tests, "RepeaterRepeatJavadocThrowsCountMinus1Test")
+                .contains("assertThrows(IllegalArgumentException.class, () -> Repeater.repeat(\"Greengate\", -1));"));
+        assertTrue(code(tests, "RepeaterFirstJavadocThrowsTest").contains("Repeater.first(\"\")"));
+        assertTrue(code(tests, "RepeaterSumJavadocThrowsTest").contains("Repeater.sum(new int[0])"));
+        assertTrue(tests.get(1).rationale().contains("with count = -1"), tests.get(1).rationale());
+        compileAndRunAll(path, REPEATER_JAVA, tests);
+    }
+
     private static String code(List<SuggestedTest> tests, String className) {
         return tests.stream().filter(t -> t.testPath().endsWith("/" + className + ".java")).findFirst()
                 .orElseThrow(() -> new AssertionError(className + " not among " + tests.stream()

@@ -26,6 +26,7 @@ final class GuardInputs {
     private static final Pattern IS_NONE = Pattern.compile("^\\(?\\s*([A-Za-z_]\\w*)\\s+is\\s+None\\s*\\)?$");
     private static final Pattern NOT = Pattern.compile("^not\\s+([A-Za-z_]\\w*)$");
     private static final Pattern EQUALS_NULL = Pattern.compile("^\\(?\\s*([A-Za-z_]\\w*)\\s*==\\s*null\\s*\\)?$");
+    private static final Pattern IS_EMPTY = Pattern.compile("^\\(?\\s*([A-Za-z_]\\w*)\\.isEmpty\\(\\)\\s*\\)?$");
 
     private GuardInputs() {
     }
@@ -57,6 +58,11 @@ final class GuardInputs {
             m = EQUALS_NULL.matcher(branch);
             if (m.matches() && isReference(parameter(m.group(1), parameters))) {
                 return Optional.of(new Trigger(m.group(1), "null"));
+            }
+            m = IS_EMPTY.matcher(branch);
+            ChangedSymbol.Parameter emptied = m.matches() ? parameter(m.group(1), parameters) : null;
+            if (emptied != null && !emptied.variadic()) {
+                return Optional.ofNullable(emptyValue(emptied.type())).map(empty -> new Trigger(emptied.name(), empty));
             }
             return Optional.empty();
         }
@@ -99,6 +105,20 @@ final class GuardInputs {
             literal = "(" + type + ") " + literal;
         }
         return Optional.ofNullable(literal).map(l -> new Trigger(name, l));
+    }
+
+    /** An empty value of the type, as a Java literal; null when there is none to write. */
+    static String emptyValue(String type) {
+        if (type.endsWith("[]")) {
+            return "new " + type.substring(0, type.length() - 2) + "[0]";
+        }
+        return switch (type) {
+            case "String", "CharSequence" -> "\"\"";
+            case "List", "Collection" -> "java.util.List.of()";
+            case "Set" -> "java.util.Set.of()";
+            case "Map" -> "java.util.Map.of()";
+            default -> null;
+        };
     }
 
     private static String mirror(String operator) {

@@ -27,7 +27,7 @@ final class Junit5Writer {
                 break;
         }
         List<SuggestedTest> cases = new ArrayList<>();
-        guardCase(symbol).ifPresent(cases::add);
+        cases.addAll(guardCases(symbol));
         javadocCase(symbol).ifPresent(cases::add);
         JavaContracts.roundTripCase(symbol).ifPresent(cases::add);
         JavaContracts.objectContractCase(symbol).ifPresent(cases::add);
@@ -40,45 +40,75 @@ final class Junit5Writer {
         return cases;
     }
 
-    static Optional<SuggestedTest> guardCase(ChangedSymbol symbol) {
+    /** How many of the Javadoc's promises about arguments one method gets cases for. */
+    private static final int MAX_DOCUMENTED_GUARDS = 3;
+
+    /**
+     * The first guard clause the code states, as one case; where the code states none, each promise the Javadoc
+     * makes about an argument (null, negative, empty) as a case of its own.
+     */
+    static List<SuggestedTest> guardCases(ChangedSymbol symbol) {
         if (symbol.guards().isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        ChangedSymbol.Guard guard = symbol.guards().get(0);
-        if (guard.freshState() != null) {
-            return Optional.of(freshStateCase(symbol, guard));
+        ChangedSymbol.Guard first = symbol.guards().get(0);
+        if (first.freshState() != null) {
+            return List.of(freshStateCase(symbol, first));
         }
+        if (first.documented() == null) {
+            return guardCase(symbol, first, 0).stream().toList();
+        }
+        List<SuggestedTest> cases = new ArrayList<>();
+        for (ChangedSymbol.Guard guard : symbol.guards()) {
+            if (cases.size() < MAX_DOCUMENTED_GUARDS) {
+                guardCase(symbol, guard, cases.size()).ifPresent(cases::add);
+            }
+        }
+        return cases;
+    }
+
+    /** @param ordinal how many cases of this method's guards came before: they name the test class apart */
+    private static Optional<SuggestedTest> guardCase(ChangedSymbol symbol, ChangedSymbol.Guard guard, int ordinal) {
         Optional<GuardInputs.Trigger> trigger = GuardInputs.solve(guard, symbol.parameters(), true);
         if (trigger.isEmpty() || (symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && !symbol.constructible())) {
             return Optional.empty();
         }
-        String arguments = symbol.parameters().stream()
-                .map(p -> !p.name().equals(trigger.get().parameter())
-                        ? guard.documented() != null ? JavaValues.present(p.type()) : JavaValues.neutral(p.type())
-                        : trigger.get().literal().equals("null") ? "(" + p.type() + ") null" : trigger.get().literal())
-                .collect(Collectors.joining(", "));
+        boolean documented = guard.documented() != null;
+        List<String> values = new ArrayList<>();
+        for (ChangedSymbol.Parameter p : symbol.parameters()) {
+            boolean tripped = p.name().equals(trigger.get().parameter());
+            String value = tripped ? trigger.get().literal().equals("null") ? "(" + p.type() + ") null"
+                    : trigger.get().literal() : documented ? JavaValues.present(p.type()) : JavaValues.neutral(p.type());
+            // the Javadoc promises what one bad argument does when the others are fine: a null among them could
+            // be refused first, or answered without a look at the bad one
+            if (!tripped && documented && !trigger.get().literal().equals("null") && value.endsWith(") null")) {
+                return Optional.empty();
+            }
+            values.add(value);
+        }
+        String arguments = String.join(", ", values);
         String target = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? symbol.owner() : "new " + symbol.owner() + "()";
         if (guard.returns()) {
             return returnCase(symbol, guard, trigger.get(), target + "." + symbol.name() + "(" + arguments + ")");
         }
-        String className = symbol.owner() + capitalize(symbol.name()) + "GuardTest";
         String method = symbol.name() + "Rejects" + capitalize(trigger.get().parameter()) + "Of"
-                + capitalize(trigger.get().literal().replace("-", "minus").replace(".", "point")
-                .replaceAll("[^A-Za-z0-9]", ""));
+                + capitalize(describe(trigger.get().literal()));
         String body = "assertThrows(" + guard.exception() + ".class, () -> " + target + "." + symbol.name() + "("
                 + arguments + "));";
-        String rationale = guard.documented() != null
+        String rationale = documented
                 ? "The Javadoc of " + symbol.qualifiedName() + " (" + symbol.file() + ", line " + guard.line()
-                + ") promises `" + guard.documented() + "`; with " + trigger.get().parameter() + " = null this case "
-                + "checks that it keeps that promise."
+                + ") promises `" + guard.documented() + "`; with " + trigger.get().parameter() + " = "
+                + trigger.get().literal() + " this case checks that it keeps that promise."
                 : "Line " + guard.line() + " of " + symbol.file() + " throws " + guard.exception() + " when `"
                 + guard.condition() + "`; with " + trigger.get().parameter() + " = " + trigger.get().literal()
                 + " this case checks that " + symbol.qualifiedName() + " refuses the input before doing anything.";
-        if (guard.documented() != null) {
-            return Optional.of(testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "JavadocThrowsTest",
-                    "javadoc-throws", method, "assertThrows", body, rationale));
+        if (documented) {
+            String suffix = ordinal == 0 ? "" : capitalize(trigger.get().parameter()) + capitalize(describe(trigger.get().literal()));
+            return Optional.of(testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "JavadocThrows" + suffix
+                    + "Test", "javadoc-throws", method, "assertThrows", body, rationale));
         }
-        return Optional.of(testClass(symbol, className, "guard-throws", method, "assertThrows", body, rationale));
+        return Optional.of(testClass(symbol, symbol.owner() + capitalize(symbol.name()) + "GuardTest", "guard-throws",
+                method, "assertThrows", body, rationale));
     }
 
     /** The first guard checks the object's state, and a new instance trips it: any arguments get the exception. */
@@ -145,7 +175,7 @@ final class Junit5Writer {
             "SortedSet", "SortedMap", "NavigableSet", "NavigableMap");
 
     private static String describe(String literal) {
-        if (JavaSymbols.isEmptyValue(literal)) {
+        if (JavaSymbols.isEmptyValue(literal) || literal.startsWith("new ") && literal.endsWith("[0]")) {
             return "empty";
         }
         String words = literal.replace("-", "minus").replace(".", "point").replace("\"\"", "empty")

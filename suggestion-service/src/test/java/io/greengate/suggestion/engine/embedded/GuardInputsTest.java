@@ -61,6 +61,12 @@ class GuardInputsTest {
         assertEquals(Optional.empty(), python("len(items) > 3"));
         assertEquals(Optional.empty(), python("other < 0"));
         assertEquals(Optional.empty(), java("percent < 0.5"));
-        assertEquals(Optional.empty(), java("name.isEmpty()"));
+        assertEquals(Optional.empty(), java("name.isBlank()"));
+    }
+
+    @Test
+    void anEmptinessCheckGetsAnEmptyValueOfTheParametersType() {
+        assertEquals(Optional.of(new GuardInputs.Trigger("name", "\"\"")), java("name.isEmpty()"));
+        assertEquals(Optional.empty(), java("total.isEmpty()"), "a long has no empty value");
     }
 }
