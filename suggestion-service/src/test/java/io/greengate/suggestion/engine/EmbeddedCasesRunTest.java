@@ -173,6 +173,7 @@ class EmbeddedCasesRunTest {
                  * Abbreviations.abbreviate("abcdefg", 7) = "abcdefg"
                  * Abbreviations.abbreviate("abcdefg", 4) = "a..."
                  * Abbreviations.abbreviate("abcdefg", 3) = IllegalArgumentException
+                 * Abbreviations.abbreviate("x@1e23", 9)  = "x@1e23"
                  * </pre>
                  */
                 public static String abbreviate(String str, int maxWidth) {
@@ -189,6 +190,7 @@ class EmbeddedCasesRunTest {
                  * Whether a text ends in an ellipsis.
                  * <pre>
                  * isAbbreviated("a...")  = true
+                 * isAbbreviated("\\u2026") = true
                  * isAbbreviated(null)    = false
                  * isAbbreviated(1)       = false
                  * </pre>
@@ -239,6 +241,8 @@ class EmbeddedCasesRunTest {
                 """), abbreviate);
         // "*" (any value), an exception and a literal the parameter does not take are left out
         assertFalse(abbreviate.contains("(String) null, *") || abbreviate.contains("IllegalArgumentException"), abbreviate);
+        // a result that looks like an identity hash, and a unicode escape javac would read, are left out
+        assertFalse(abbreviate.contains("x@1e23") || tests.get(2).code().contains("2026"), tests.get(2).code());
         String isAbbreviated = tests.get(2).code();
         assertTrue(isAbbreviated.contains("assertTrue(Abbreviations.isAbbreviated(\"a...\"));")
                 && isAbbreviated.contains("assertFalse(Abbreviations.isAbbreviated((String) null));")
@@ -881,6 +885,15 @@ class EmbeddedCasesRunTest {
                 }
 
                 /**
+                 * Looks up.
+                 *
+                 * @throws NullPointerException if {@code key} is null
+                 */
+                public static String lookup(java.util.Map<String, String> map, String key) {
+                    return map == null ? null : map.get(Objects.requireNonNull(key));
+                }
+
+                /**
                  * Pads.
                  *
                  * @throws IllegalArgumentException if {@code width} is negative
@@ -895,9 +908,10 @@ class EmbeddedCasesRunTest {
     void everyPromiseTheJavadocMakesAboutOneArgumentBecomesACase() throws Exception {
         String path = "src/main/java/org/example/text/Repeater.java";
         List<SuggestedTest> tests = suggest(path, REPEATER_JAVA, 10);
-        // pad's other argument has no value a test could pass that is surely fine: a null could be refused first
+        // lookup's and pad's other arguments have no value a test could pass that is surely fine: a null there
+        // could be refused first, or answered without a look at the bad argument (lookup(null, null) is null)
         assertEquals(List.of("repeat:javadoc-throws", "repeat:javadoc-throws", "first:javadoc-throws",
-                        "sum:javadoc-throws", "pad:signature"),
+                        "sum:javadoc-throws", "lookup:signature", "pad:signature"),
                 tests.stream().map(t -> t.targetSymbol().replace("Repeater.", "") + ":" + t.caseKind()).toList());
         assertTrue(code(tests, "RepeaterRepeatJavadocThrowsTest")
                 .contains("assertThrows(NullPointerException.class, () -> Repeater.repeat((String) null, 0));"));

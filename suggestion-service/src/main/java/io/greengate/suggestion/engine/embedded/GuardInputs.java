@@ -33,10 +33,12 @@ final class GuardInputs {
 
     static Optional<Trigger> solve(ChangedSymbol.Guard guard, List<ChangedSymbol.Parameter> parameters, boolean java) {
         String disjunction = java ? "\\|\\|" : "\\s+or\\s+";
-        if (guard.condition().contains(java ? "&&" : " and ")) {
+        String condition = guard.condition().strip();
+        // a negated whole (!(a || b), not (a or b)) fires when no branch holds: no branch alone trips it
+        if (condition.contains(java ? "&&" : " and ") || condition.matches(java ? "^!\\s*\\(.*" : "^not\\s*\\(.*")) {
             return Optional.empty();
         }
-        for (String branch : guard.condition().split(disjunction)) {
+        for (String branch : condition.split(disjunction)) {
             Optional<Trigger> trigger = solveBranch(branch.strip(), parameters, java);
             if (trigger.isPresent()) {
                 return trigger;

@@ -28,6 +28,7 @@ final class JavadocExamples {
     record Assertion(String method, String statement) {
     }
 
+    private static final Pattern IDENTITY_HASH = Pattern.compile("\\w@[0-9a-fA-F]{2,}\\b");
     private static final Set<String> INTEGRAL = Set.of("int", "long", "short", "byte", "char", "float", "double");
 
     private JavadocExamples() {
@@ -43,7 +44,9 @@ final class JavadocExamples {
         JavaParser parser = new JavaParser(); // one per call: a JavaParser is not safe to share between threads
         for (String text : symbol.docstring().split("\n")) {
             Matcher m = line.matcher(text);
-            if (m.matches() && !text.contains("&") && !text.contains("*")) {
+            // a unicode escape would be read by javac, not kept as text; Object@1e23 is an identity hash of one run
+            if (m.matches() && !text.contains("&") && !text.contains("*") && !text.contains("\\u")
+                    && !IDENTITY_HASH.matcher(m.group(2)).find()) {
                 Assertion assertion = translateOne(parser, symbol, m.group(1), m.group(2));
                 if (assertion != null && assertions.stream().noneMatch(a -> a.statement().equals(assertion.statement()))) {
                     assertions.add(assertion);

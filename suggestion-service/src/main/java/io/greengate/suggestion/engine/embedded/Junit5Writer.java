@@ -80,8 +80,8 @@ final class Junit5Writer {
             String value = tripped ? trigger.get().literal().equals("null") ? "(" + p.type() + ") null"
                     : trigger.get().literal() : documented ? JavaValues.present(p.type()) : JavaValues.neutral(p.type());
             // the Javadoc promises what one bad argument does when the others are fine: a null among them could
-            // be refused first, or answered without a look at the bad one
-            if (!tripped && documented && !trigger.get().literal().equals("null") && value.endsWith(") null")) {
+            // be refused first (another exception), or answered without a look at the bad one
+            if (!tripped && documented && value.endsWith(") null")) {
                 return Optional.empty();
             }
             values.add(value);

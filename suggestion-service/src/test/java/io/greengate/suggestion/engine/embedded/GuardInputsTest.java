@@ -62,6 +62,9 @@ class GuardInputsTest {
         assertEquals(Optional.empty(), python("other < 0"));
         assertEquals(Optional.empty(), java("percent < 0.5"));
         assertEquals(Optional.empty(), java("name.isBlank()"));
+        // a negated disjunction fires when no branch holds: percent < 0 alone does not trip it
+        assertEquals(Optional.empty(), java("!(name == null || percent < 0 || total > 3)"));
+        assertEquals(Optional.empty(), python("not (rate < 0 or items)"));
     }
 
     @Test
