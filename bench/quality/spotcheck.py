@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Precision of the embedded engine's behaviour cases on whole libraries: every source file of a released library
+posted as if it were new (so every public method counts as changed), every case that states an outcome (all kinds
+but signature pins) compiled with javac and run once with JUnit 5 against the library built from the same sources.
+A failing case is a wrong suggestion, or a Javadoc promise the code does not keep: the list says which.
+
+    bench/quality/spotcheck.sh   (writes bench/quality/SPOTCHECK.md)
+"""
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+# the same releases as the quality benchmark's newer side; commons-text needs commons-lang3
+LIBS = [
+    {"name": "commons-lang3", "coords": "org.apache.commons:commons-lang3:3.20.0", "deps": []},
+    {"name": "commons-text", "coords": "org.apache.commons:commons-text:1.15.0", "deps": ["commons-lang3"]},
+    {"name": "commons-codec", "coords": "commons-codec:commons-codec:1.22.0", "deps": []},
+]
+
+
+def jar_of(coords):
+    _, artifact, version = coords.split(":")
+    return f"{artifact}-{version}-sources.jar"
+
+
+def post(service, token, path, content):
+    lines = content.splitlines()
+    diff = (f"diff --git a/{path} b/{path}\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n"
+            f"+++ b/{path}\n@@ -0,0 +1,{len(lines)} @@\n" + "".join("+" + line + "\n" for line in lines))
+    body = json.dumps({"repository": "spotcheck/library", "commit": "5907c4ec", "diff": diff,
+                       "files": [{"path": path, "content": content}], "maxSuggestions": 50,
+                       "engine": "embedded"}).encode()
+    request = urllib.request.Request(service + "/api/v1/suggestions", data=body, method="POST",
+                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=300) as response:
+        return json.load(response)["suggestions"]
+
+
+def check(lib, args, built):
+    work = Path(args.out) / "spotcheck" / lib["name"]
+    shutil.rmtree(work, ignore_errors=True)
+    src, classes, tests = work / "src", work / "classes", work / "test-classes"
+    for d in (src, classes, tests):
+        d.mkdir(parents=True)
+    with zipfile.ZipFile(Path(args.out) / "jars" / jar_of(lib["coords"])) as z:
+        z.extractall(src)
+    for module_info in src.rglob("module-info.java"):
+        module_info.unlink()
+    # resources (codec's phonetic rule files) go beside the classes, as in the released jar
+    for resource in src.rglob("*"):
+        if resource.is_file() and resource.suffix != ".java" and "META-INF" not in resource.parts:
+            target = classes / resource.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(resource, target)
+    deps = [str(built[d]) for d in lib["deps"]]
+    subprocess.run(["javac", "-nowarn", "-proc:none", "-encoding", "UTF-8", "-d", str(classes), "-cp",
+                    ":".join(deps) or "."] + sorted(str(p) for p in src.rglob("*.java")), check=True,
+                   capture_output=True)
+    built[lib["name"]] = classes
+    suggestions = []
+    for file in sorted(src.rglob("*.java")):
+        path = "src/main/java/" + str(file.relative_to(src))
+        suggestions += [s for s in post(args.service, args.token, path, file.read_text(encoding="utf-8"))
+                        if s["caseKind"] != "signature"]
+    written = {}
+    for s in suggestions:
+        if s["testPath"] not in written:
+            target = work / s["testPath"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(s["code"], encoding="utf-8")
+            written[s["testPath"]] = s
+    classpath = ":".join([str(classes)] + deps + [args.junit_console])
+    pending, not_compiled = dict(written), []
+    for _ in range(50):
+        result = subprocess.run(["javac", "-nowarn", "-proc:none", "-encoding", "UTF-8", "-d", str(tests), "-cp",
+                                 classpath] + [str(work / p) for p in pending], capture_output=True, text=True)
+        if result.returncode == 0:
+            break
+        bad = {str(Path(m).resolve().relative_to(work.resolve()))
+               for m in re.findall(r"^(/\S+\.java):\d+: error:", result.stderr, re.M)} & set(pending)
+        for path in bad or set(pending):
+            not_compiled.append(pending.pop(path))
+    def fqn(s):
+        return s["testPath"].split("src/test/java/", 1)[-1][:-len(".java")].replace("/", ".")
+    reports = work / "reports"
+    subprocess.run(["java", "-Xmx512m", "-jar", args.junit_console, "execute", "--disable-banner", "--details=none",
+                    "--class-path", ":".join([str(tests), str(classes)] + deps), "--reports-dir", str(reports)]
+                   + [f"--select-class={fqn(s)}" for s in pending.values()], capture_output=True, timeout=1800)
+    failed = {}
+    for report in reports.glob("*.xml"):
+        text = report.read_text(encoding="utf-8")
+        for case in re.finditer(r'<testcase name="[^"]*" classname="([^"]+)"[^>]*>(.*?)</testcase>', text, re.S):
+            if "<failure" in case.group(2) or "<error" in case.group(2):
+                message = re.search(r'message="([^"]*)"', case.group(2))
+                failed[case.group(1)] = (message.group(1) if message else "error")[:160]
+    by_kind = {}
+    for s in written.values():
+        row = by_kind.setdefault(s["caseKind"], [0, 0, 0])
+        row[0] += 1
+        if s["testPath"] in pending:
+            row[1] += 1
+            if fqn(s) not in failed:
+                row[2] += 1
+    failures = [(s["targetSymbol"], s["caseKind"], failed[fqn(s)]) for s in pending.values() if fqn(s) in failed]
+    failures += [(s["targetSymbol"], s["caseKind"], "does not compile") for s in not_compiled]
+    return {"name": lib["name"], "coords": lib["coords"], "byKind": by_kind, "failures": failures}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--service", required=True)
+    parser.add_argument("--token", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--junit-console", required=True)
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--command", default="bench/quality/spotcheck.sh")
+    args = parser.parse_args()
+    started = time.time()
+    built, results = {}, []
+    for lib in LIBS:
+        print(f"{lib['name']} ...", flush=True)
+        results.append(check(lib, args, built))
+    lines = ["# Spot check: the embedded engine's behaviour cases on whole libraries", "",
+             f"Command: `{args.command}` ({time.time() - started:.0f} s, "
+             f"{time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}). Every source file of each release is posted as a "
+             "new file (every public method counts as changed, 50 suggestions at most per file); every case that "
+             "states an outcome (all kinds but signature pins) is compiled with javac and run once with JUnit 5 "
+             "against the library built from the same sources. A failing case is a wrong suggestion, or a promise "
+             "the code does not keep.", "",
+             "| library | kind | cases | compiled | passed |", "|---|---|---|---|---|"]
+    totals = [0, 0, 0]
+    for r in results:
+        for kind, (cases, compiled, passed) in sorted(r["byKind"].items()):
+            lines.append(f"| {r['coords']} | {kind} | {cases} | {compiled} | {passed} |")
+            totals = [t + v for t, v in zip(totals, (cases, compiled, passed))]
+    lines.append(f"| **all** | | {totals[0]} | {totals[1]} | {totals[2]} "
+                 f"({100 * totals[2] / max(totals[0], 1):.1f} %) |")
+    lines += ["", "Cases that failed:", ""]
+    for r in results:
+        for symbol, kind, message in r["failures"]:
+            lines.append(f"- {r['name']}: `{symbol}` ({kind}): {message}")
+    if not any(r["failures"] for r in results):
+        lines.append("- none")
+    Path(args.results).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
