@@ -20,12 +20,14 @@ import java.util.Set;
  * @param reachedFrom  null when the symbol's own lines changed; else the changed non-public member it calls
  * @param thresholdType Java: the type ({@code int} or {@code Integer}) of the owner's public constructor that takes
  *                     only a threshold (a bound on the answer, as bounded edit distances have), or null
+ * @param earlyExits   Java: the conditions of the leading {@code if (condition) return ...;} statements, whatever
+ *                     they return: a call whose arguments fire one never gets to the rest of the method
  */
 public record ChangedSymbol(String file, String language, String module, String owner, String name,
                             Receiver receiver, boolean constructible, List<Parameter> parameters, String returnType,
                             int startLine, int endLine, String docstring, List<Guard> guards, List<String> imports,
                             Set<String> moduleNames, Shape shape, List<String> constants, List<Inverse> inverses,
-                            String reachedFrom, String thresholdType) {
+                            String reachedFrom, String thresholdType, List<String> earlyExits) {
 
     public enum Receiver { INSTANCE, CLASS, FUNCTION }
 
@@ -82,24 +84,31 @@ public record ChangedSymbol(String file, String language, String module, String 
                                          String returnType, int startLine, int endLine, String docstring,
                                          List<Guard> guards, List<String> imports, Set<String> moduleNames) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null, null);
+                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null, null, List.of());
     }
 
     public ChangedSymbol withInverses(List<Inverse> found) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
                 startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, found, reachedFrom,
-                thresholdType);
+                thresholdType, earlyExits);
     }
 
     public ChangedSymbol reachedFrom(String changedMember) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
                 startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, changedMember,
-                thresholdType);
+                thresholdType, earlyExits);
     }
 
     public ChangedSymbol withThresholdType(String type) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom, type);
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom, type,
+                earlyExits);
+    }
+
+    public ChangedSymbol withEarlyExits(List<String> conditions) {
+        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom,
+                thresholdType, conditions);
     }
 
     public String qualifiedName() {

@@ -94,7 +94,8 @@ public final class JavaSymbols {
                         method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
                         guards(method, imports, method.isStatic() ? null : fresh), imports, Set.of())
                         .withInverses(inverses(method, callable, nested, other -> touched(other, file)))
-                        .withThresholdType(thresholdType);
+                        .withThresholdType(thresholdType)
+                        .withEarlyExits(earlyExits(method));
                 symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
             }
             if (constructible) {
@@ -421,7 +422,7 @@ public final class JavaSymbols {
                 if (!constants.isEmpty()) {
                     types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
                             ChangedSymbol.Receiver.CLASS, false, List.of(), null, start, end, javadoc, List.of(),
-                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null, null));
+                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null, null, List.of()));
                 }
             } else if (type instanceof RecordDeclaration record && record.getTypeParameters().isEmpty()
                     && record.getConstructors().isEmpty() && record.getCompactConstructors().isEmpty()
@@ -430,7 +431,8 @@ public final class JavaSymbols {
                 types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
                         ChangedSymbol.Receiver.INSTANCE, true,
                         record.getParameters().stream().map(p -> parameter(p, nested)).toList(), null, start, end,
-                        javadoc, List.of(), imports, Set.of(), ChangedSymbol.Shape.RECORD, List.of(), List.of(), null, null));
+                        javadoc, List.of(), imports, Set.of(), ChangedSymbol.Shape.RECORD, List.of(), List.of(), null, null,
+                        List.of()));
             }
         }
         return types;
@@ -612,6 +614,30 @@ public final class JavaSymbols {
     private static boolean nameable(String exception, List<String> imports) {
         return JAVA_LANG_EXCEPTIONS.contains(exception)
                 || imports.stream().anyMatch(i -> i.endsWith("." + exception + ";"));
+    }
+
+    /** The conditions of the leading {@code if (condition) return ...;} statements (throw guards may come between). */
+    private static List<String> earlyExits(MethodDeclaration method) {
+        List<String> conditions = new ArrayList<>();
+        Optional<BlockStmt> body = method.getBody();
+        if (body.isEmpty()) {
+            return conditions;
+        }
+        for (Statement statement : body.get().getStatements()) {
+            if (!(statement instanceof IfStmt guard) || guard.getElseStmt().isPresent()) {
+                break;
+            }
+            Statement then = guard.getThenStmt();
+            if (then instanceof BlockStmt block && block.getStatements().size() == 1) {
+                then = block.getStatement(0);
+            }
+            if (then instanceof ReturnStmt) {
+                conditions.add(guard.getCondition().toString());
+            } else if (!(then instanceof ThrowStmt)) {
+                break;
+            }
+        }
+        return conditions;
     }
 
     /** Leading {@code if (condition) throw new X(...)} and {@code if (condition) return <literal>} statements. */

@@ -885,6 +885,19 @@ class EmbeddedCasesRunTest {
                 }
 
                 /**
+                 * Copies the first letters.
+                 *
+                 * @throws NullPointerException if {@code dst} is null
+                 */
+                public static char[] copy(String text, char[] dst, int count) {
+                    if (0 == count) {
+                        return dst;
+                    }
+                    text.getChars(0, count, dst, 0);
+                    return dst;
+                }
+
+                /**
                  * Looks up.
                  *
                  * @throws NullPointerException if {@code key} is null
@@ -910,8 +923,9 @@ class EmbeddedCasesRunTest {
         List<SuggestedTest> tests = suggest(path, REPEATER_JAVA, 10);
         // lookup's and pad's other arguments have no value a test could pass that is surely fine: a null there
         // could be refused first, or answered without a look at the bad argument (lookup(null, null) is null)
+        // copy answers a count of 0 (the value a case passes) with an early return: dst is never looked at
         assertEquals(List.of("repeat:javadoc-throws", "repeat:javadoc-throws", "first:javadoc-throws",
-                        "sum:javadoc-throws", "lookup:signature", "pad:signature"),
+                        "sum:javadoc-throws", "copy:signature", "lookup:signature", "pad:signature"),
                 tests.stream().map(t -> t.targetSymbol().replace("Repeater.", "") + ":" + t.caseKind()).toList());
         assertTrue(code(tests, "RepeaterRepeatJavadocThrowsTest")
                 .contains("assertThrows(NullPointerException.class, () -> Repeater.repeat((String) null, 0));"));

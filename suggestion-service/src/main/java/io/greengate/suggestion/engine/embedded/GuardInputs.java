@@ -4,6 +4,7 @@ import io.greengate.suggestion.analysis.ChangedSymbol;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +108,75 @@ final class GuardInputs {
             literal = "(" + type + ") " + literal;
         }
         return Optional.ofNullable(literal).map(l -> new Trigger(name, l));
+    }
+
+    private static final Pattern NOT_NULL = Pattern.compile("^\\(?\\s*([A-Za-z_]\\w*)\\s*!=\\s*null\\s*\\)?$");
+    private static final Pattern ZERO_LENGTH =
+            Pattern.compile("^\\(?\\s*([A-Za-z_]\\w*)\\.length(?:\\(\\))?\\s*==\\s*0\\s*\\)?$");
+
+    /**
+     * Whether a Java condition surely holds for these arguments (parameter → the literal a case passes): a branch of
+     * an {@code ||} in a form {@link #solve} understands. Anything else counts as not holding.
+     */
+    static boolean holds(String condition, Map<String, String> arguments) {
+        if (condition.contains("&&") || condition.strip().startsWith("!")) {
+            return false;
+        }
+        for (String branch : condition.split("\\|\\|")) {
+            String b = branch.strip();
+            Matcher m = COMPARISON.matcher(b);
+            if (m.matches() && compare(arguments.get(m.group(1)), m.group(2), m.group(3))) {
+                return true;
+            }
+            m = MIRRORED.matcher(b);
+            if (m.matches() && compare(arguments.get(m.group(3)), mirror(m.group(2)), m.group(1))) {
+                return true;
+            }
+            m = EQUALS_NULL.matcher(b);
+            if (m.matches() && isNull(arguments.get(m.group(1)))) {
+                return true;
+            }
+            m = NOT_NULL.matcher(b);
+            if (m.matches() && arguments.get(m.group(1)) != null && !isNull(arguments.get(m.group(1)))) {
+                return true;
+            }
+            m = IS_EMPTY.matcher(b);
+            Matcher length = ZERO_LENGTH.matcher(b);
+            String emptied = m.matches() ? m.group(1) : length.matches() ? length.group(1) : null;
+            if (emptied != null && isEmptyLiteral(arguments.get(emptied))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean compare(String argument, String operator, String bound) {
+        if (argument == null) {
+            return false;
+        }
+        String number = argument.replaceAll("^\\((?:short|byte)\\)\\s*", "").replaceAll("[lLfFdD]$", "");
+        BigDecimal value;
+        try {
+            value = new BigDecimal(number);
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+        int order = value.compareTo(new BigDecimal(bound));
+        return switch (operator) {
+            case "<" -> order < 0;
+            case "<=" -> order <= 0;
+            case ">" -> order > 0;
+            case ">=" -> order >= 0;
+            default -> order == 0;
+        };
+    }
+
+    private static boolean isNull(String argument) {
+        return argument != null && (argument.equals("null") || argument.endsWith(") null"));
+    }
+
+    private static boolean isEmptyLiteral(String argument) {
+        return argument != null && (argument.equals("\"\"") || argument.endsWith(".of()") || argument.endsWith("[0]"));
     }
 
     /** An empty value of the type, as a Java literal; null when there is none to write. */

@@ -4,9 +4,12 @@ import io.greengate.suggestion.analysis.ChangedSymbol;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GuardInputsTest {
 
@@ -65,6 +68,18 @@ class GuardInputsTest {
         // a negated disjunction fires when no branch holds: percent < 0 alone does not trip it
         assertEquals(Optional.empty(), java("!(name == null || percent < 0 || total > 3)"));
         assertEquals(Optional.empty(), python("not (rate < 0 or items)"));
+    }
+
+    @Test
+    void whetherAConditionHoldsForTheArgumentsACasePasses() {
+        assertTrue(GuardInputs.holds("0 == count", Map.of("count", "0")));
+        assertTrue(GuardInputs.holds("count < 1 || name == null", Map.of("count", "5", "name", "(String) null")));
+        assertTrue(GuardInputs.holds("name.length() == 0", Map.of("name", "\"\"")));
+        assertFalse(GuardInputs.holds("name.isEmpty()", Map.of("name", "\"Greengate\"")));
+        assertFalse(GuardInputs.holds("total > 3L", Map.of("total", "0L")));
+        // what it cannot tell counts as not holding
+        assertFalse(GuardInputs.holds("count == 0 && name == null", Map.of("count", "0", "name", "null")));
+        assertFalse(GuardInputs.holds("name.isBlank()", Map.of("name", "\" \"")));
     }
 
     @Test
