@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Precision of the embedded engine's behaviour cases on whole libraries: every source file of a released library
-posted as if it were new (so every public method counts as changed), every case that states an outcome (all kinds
-but signature pins) compiled with javac and run once with JUnit 5 against the library built from the same sources.
+posted as if it were new (so every public function or method counts as changed), every case that states an outcome
+(all kinds but signature pins) compiled with javac and run once with JUnit 5 against the library built from the
+same sources, or run once with pytest beside the Debian package's modules.
 A failing case is a wrong suggestion, or a Javadoc promise the code does not keep: the list says which.
 
     bench/quality/spotcheck.sh   (writes bench/quality/SPOTCHECK.md)
@@ -22,6 +23,15 @@ LIBS = [
     {"name": "commons-text", "coords": "org.apache.commons:commons-text:1.15.0", "deps": ["commons-lang3"]},
     {"name": "commons-codec", "coords": "commons-codec:commons-codec:1.22.0", "deps": []},
 ]
+
+
+# Debian 12 packages: every module of the package, as installed under dist-packages
+PY_LIBS = [
+    {"name": "toolz", "package": "python3-toolz", "copy": "toolz"},
+    {"name": "inflection", "package": "python3-inflection", "copy": "inflection.py"},
+    {"name": "humanize", "package": "python3-humanize", "copy": "humanize"},
+]
+DIST = Path("/usr/lib/python3/dist-packages")
 
 
 def jar_of(coords):
@@ -112,6 +122,57 @@ def check(lib, args, built):
     return {"name": lib["name"], "coords": lib["coords"], "byKind": by_kind, "failures": failures}
 
 
+def check_python(lib, args):
+    work = Path(args.out) / "spotcheck" / lib["name"]
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    source = DIST / lib["copy"]
+    if source.is_dir():
+        shutil.copytree(source, work / lib["copy"], ignore=shutil.ignore_patterns("__pycache__", "tests"))
+    else:
+        shutil.copy(source, work / lib["copy"])
+    version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", lib["package"]], capture_output=True,
+                             text=True).stdout.strip()
+    suggestions = []
+    for module in sorted(work.rglob("*.py")):
+        path = str(module.relative_to(work))
+        suggestions += [s for s in post(args.service, args.token, path, module.read_text(encoding="utf-8"))
+                        if s["caseKind"] != "signature"]
+    written = {}
+    for s in suggestions:
+        if s["testPath"] not in written and not (work / s["testPath"]).exists():
+            target = work / s["testPath"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(s["code"], encoding="utf-8")
+            written[s["testPath"]] = s
+    report = work / "pytest.xml"
+    subprocess.run(["/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}"]
+                   + sorted(written), cwd=work, capture_output=True, timeout=1800,
+                   env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"})
+    text = report.read_text(encoding="utf-8") if report.exists() else ""
+    failed, collected = {}, set()
+    for case in re.finditer(r'<testcase classname="([^"]+)" name="[^"]+"[^>]*?(/>|>(.*?)</testcase>)', text, re.S):
+        module = case.group(1).replace(".", "/") + ".py"
+        collected.add(module)
+        body = case.group(3) or ""
+        if "<failure" in body or "<error" in body:
+            message = re.search(r'message="([^"]*)"', body)
+            failed[module] = (message.group(1) if message else "error")[:160]
+    for error in re.finditer(r'<testcase classname="" name="([^"]+)"[^>]*>(.*?)</testcase>', text, re.S):
+        failed[error.group(1).replace(".", "/") + ".py"] = "does not collect"
+    by_kind, failures = {}, []
+    for path, s in written.items():
+        row = by_kind.setdefault(s["caseKind"], [0, 0, 0])
+        row[0] += 1
+        if path in collected or path in failed:
+            row[1] += 1 if failed.get(path) != "does not collect" else 0
+            if path in collected and path not in failed:
+                row[2] += 1
+        if path in failed or path not in collected:
+            failures.append((s["targetSymbol"], s["caseKind"], failed.get(path, "not run")))
+    return {"name": lib["name"], "coords": f"{lib['package']} {version}", "byKind": by_kind, "failures": failures}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--service", required=True)
@@ -126,13 +187,17 @@ def main():
     for lib in LIBS:
         print(f"{lib['name']} ...", flush=True)
         results.append(check(lib, args, built))
+    for lib in PY_LIBS:
+        print(f"{lib['name']} ...", flush=True)
+        results.append(check_python(lib, args))
     lines = ["# Spot check: the embedded engine's behaviour cases on whole libraries", "",
              f"Command: `{args.command}` ({time.time() - started:.0f} s, "
              f"{time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}). Every source file of each release is posted as a "
-             "new file (every public method counts as changed, 50 suggestions at most per file); every case that "
-             "states an outcome (all kinds but signature pins) is compiled with javac and run once with JUnit 5 "
-             "against the library built from the same sources. A failing case is a wrong suggestion, or a promise "
-             "the code does not keep.", "",
+             "new file (every public function or method counts as changed, 50 suggestions at most per file); every "
+             "case that states an outcome (all kinds but signature pins) is compiled with javac and run once with "
+             "JUnit 5 against the library built from the same sources (Java), or run once with Debian's pytest "
+             "beside the package's modules (Python). A failing case is a wrong suggestion, or a promise the code "
+             "does not keep.", "",
              "| library | kind | cases | compiled | passed |", "|---|---|---|---|---|"]
     totals = [0, 0, 0]
     for r in results:

@@ -1050,6 +1050,46 @@ class EmbeddedCasesRunTest {
         assertTrue(output.contains(tests.size() + " passed"), output);
     }
 
+    static final String MERGING_PY = """
+            def merge(*dicts):
+                \"\"\"Merges dictionaries.
+
+                >>> merge({1: 1}, {2: 2})  # doctest: +SKIP
+                {1: 1, 2: 2}
+                >>> merge(first, {1: 1}, {1: 2})  # doctest: +SKIP
+                {1: 1}
+                >>> len(merge({1: 1}, {1: 2}))
+                1
+                \"\"\"
+                out = {}
+                for d in dicts:
+                    out.update(d)
+                return out
+
+
+            def clip(width, text):
+                if width == 0:
+                    return ''
+                return text[:width]
+            """;
+
+    /** Found by the whole-library spot check (toolz): both cases failed before. */
+    @Test
+    void skippedExamplesNeedTheirNamesAndGuardArgumentsGoByKeyword() throws Exception {
+        List<SuggestedTest> tests = suggest("merging.py", MERGING_PY, 10);
+        assertEquals(List.of("doctest-examples", "guard-returns"), tests.stream().map(SuggestedTest::caseKind).toList());
+        // the skipped example that uses `first`, which the module does not have, is left out
+        String examples = tests.get(0).code();
+        assertTrue(examples.contains("assert merge({1: 1}, {2: 2}) == {1: 1, 2: 2}")
+                && examples.contains("assert len(merge({1: 1}, {1: 2})) == 1") && !examples.contains("first"), examples);
+        // positionally, None would land on width itself: clip() got multiple values for argument 'width'
+        assertTrue(tests.get(1).code().contains("assert module.clip(text=None, width=0) == ''"), tests.get(1).code());
+        Path checkout = Files.createTempDirectory("checkout");
+        Files.writeString(checkout.resolve("merging.py"), MERGING_PY);
+        String output = runPytest(checkout, tests);
+        assertTrue(output.contains("2 passed"), output);
+    }
+
     /**
      * Writes the suggested tests into the checkout and runs them with pytest from a directory outside it, so only
      * the tests' own imports can find the code; asserts pytest succeeded and returns its output.

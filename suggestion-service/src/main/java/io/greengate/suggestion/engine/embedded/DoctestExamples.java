@@ -31,10 +31,18 @@ final class DoctestExamples {
      * One translated example: the statement, the exception it expects (or null), and what it prints (or null): for
      * a statement that only prints (a loop, {@code print(a, b)}), the output doctest compares, newline-terminated.
      */
-    record Line(String statement, String raises, String printed) {
+    /**
+     * One example as Python. {@code neverRun}: doctest skips it (+SKIP), so nothing has shown that the names it uses
+     * exist where it runs.
+     */
+    record Line(String statement, String raises, String printed, boolean neverRun) {
+
+        Line(String statement, String raises, String printed) {
+            this(statement, raises, printed, false);
+        }
 
         Line(String statement, String raises) {
-            this(statement, raises, null);
+            this(statement, raises, null, false);
         }
     }
 
@@ -100,7 +108,7 @@ final class DoctestExamples {
         }
         Line translated = translateOne(code, expected);
         return translated != null && translated.statement().startsWith("assert") && translated.printed() == null
-                ? Optional.of(translated) : Optional.empty();
+                ? Optional.of(new Line(translated.statement(), null, null, true)) : Optional.empty();
     }
 
     /** doctest's PS2 prompt: {@code ...} alone or followed by a space. */

@@ -67,10 +67,11 @@ final class PytestWriter {
         }
         // the other required parameters get None (the guard fires before they are used); the tripping one
         // goes by keyword, so skipped defaults before it cannot shift it
+        // every argument by keyword: a positional None could land on the tripping parameter itself
         List<String> arguments = new ArrayList<>();
         callable(symbol).stream()
                 .filter(p -> !p.variadic() && p.defaultValue() == null && !p.name().equals(trigger.get().parameter()))
-                .forEach(p -> arguments.add("None"));
+                .forEach(p -> arguments.add(p.name() + "=None"));
         arguments.add(trigger.get().parameter() + "=" + trigger.get().literal());
         if (guard.returns()) {
             String returned = guard.returned();
@@ -103,7 +104,12 @@ final class PytestWriter {
         List<String> statements = new ArrayList<>();
         boolean usesPytest = false;
         boolean usesCapsys = false;
+        Set<String> assigned = new java.util.HashSet<>();
         for (DoctestExamples.Line line : examples.get()) {
+            if (line.neverRun() && !namesResolve(line.statement(), symbol.moduleNames(), assigned)) {
+                continue; // a skipped example may use what the module does not have (toolz's merge_with(first, ...))
+            }
+            ASSIGNMENT.matcher(line.statement()).results().map(r -> r.group(1)).forEach(assigned::add);
             IDENTIFIER.matcher(line.statement()).results().map(r -> r.group())
                     .filter(symbol.moduleNames()::contains).forEach(used::add);
             if (line.raises() != null) {
@@ -123,6 +129,9 @@ final class PytestWriter {
                 statements.addAll(line.statement().lines().toList()); // an example may span lines (... continuations)
             }
         }
+        if (!usesPytest && !usesCapsys && statements.stream().noneMatch(l -> l.startsWith("assert"))) {
+            return Optional.empty(); // what is left checks nothing
+        }
         List<String> body = new ArrayList<>();
         used.forEach(name -> body.add(name + " = module." + name));
         body.addAll(statements);
@@ -131,6 +140,27 @@ final class PytestWriter {
                 + " example(s); this case turns them into assertions so they keep holding.";
         return Optional.of(new Case("doctest-examples", "test_" + snake(symbol.qualifiedName()) + "_docstring_examples",
                 body, usesPytest, rationale, usesCapsys));
+    }
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^([A-Za-z_]\\w*)\\s*=(?!=)");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"");
+    /** Names a doctest example may use without the module having them. */
+    private static final Set<String> PYTHON_NAMES = Set.of("None", "True", "False", "and", "or", "not", "in", "is",
+            "if", "else", "for", "lambda", "assert", "len", "sum", "list", "dict", "set", "tuple", "str", "int", "float", "bool",
+            "bytes", "frozenset", "sorted", "reversed", "range", "map", "filter", "zip", "min", "max", "abs", "any",
+            "all", "iter", "next", "enumerate", "repr", "print", "isinstance", "type", "object", "round");
+
+    /** Whether every name the example uses is the module's, Python's, or one an earlier example assigned. */
+    private static boolean namesResolve(String statement, Set<String> moduleNames, Set<String> assigned) {
+        String code = STRING_LITERAL.matcher(statement).replaceAll("''");
+        return IDENTIFIER.matcher(code).results().allMatch(r -> {
+            String name = r.group();
+            boolean attribute = r.start() > 0 && code.charAt(r.start() - 1) == '.';
+            boolean keywordArgument = code.substring(r.end()).matches("(?s)\\s*=(?!=).*");
+            boolean number = r.start() > 0 && Character.isDigit(code.charAt(r.start() - 1));
+            return attribute || keywordArgument || number || moduleNames.contains(name) || assigned.contains(name)
+                    || PYTHON_NAMES.contains(name);
+        });
     }
 
     /** A value of each type a round trip can start from, with characters that need escaping and every byte sign. */
