@@ -1058,6 +1058,10 @@ class EmbeddedCasesRunTest {
                 {1: 1, 2: 2}
                 >>> merge(first, {1: 1}, {1: 2})  # doctest: +SKIP
                 {1: 1}
+                >>> def double(x):
+                ...     return 2 * x
+                >>> merge({k: double(k) for k in (1, 2)}, {3: (lambda y: y)(3)})  # doctest: +SKIP
+                {1: 2, 2: 4, 3: 3}
                 >>> len(merge({1: 1}, {1: 2}))
                 1
                 \"\"\"
@@ -1080,6 +1084,9 @@ class EmbeddedCasesRunTest {
         assertEquals(List.of("doctest-examples", "guard-returns"), tests.stream().map(SuggestedTest::caseKind).toList());
         // the skipped example that uses `first`, which the module does not have, is left out
         String examples = tests.get(0).code();
+        // names an earlier example defines, a comprehension's target and a lambda's parameter are known
+        assertTrue(examples.contains("assert (merge({k: double(k) for k in (1, 2)}, {3: (lambda y: y)(3)})) == {1: 2, 2: 4, 3: 3}"),
+                examples);
         assertTrue(examples.contains("assert merge({1: 1}, {2: 2}) == {1: 1, 2: 2}")
                 && examples.contains("assert len(merge({1: 1}, {1: 2})) == 1") && !examples.contains("first"), examples);
         // positionally, None would land on width itself: clip() got multiple values for argument 'width'

@@ -109,7 +109,7 @@ final class PytestWriter {
             if (line.neverRun() && !namesResolve(line.statement(), symbol.moduleNames(), assigned)) {
                 continue; // a skipped example may use what the module does not have (toolz's merge_with(first, ...))
             }
-            ASSIGNMENT.matcher(line.statement()).results().map(r -> r.group(1)).forEach(assigned::add);
+            assigned.addAll(boundNames(line.statement()));
             IDENTIFIER.matcher(line.statement()).results().map(r -> r.group())
                     .filter(symbol.moduleNames()::contains).forEach(used::add);
             if (line.raises() != null) {
@@ -142,7 +142,10 @@ final class PytestWriter {
                 body, usesPytest, rationale, usesCapsys));
     }
 
-    private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^([A-Za-z_]\\w*)\\s*=(?!=)");
+    /** Names a statement binds: assignment, def, class, import, and the targets of for and lambda. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^([A-Za-z_]\\w*)\\s*=(?!=)"
+            + "|^(?:def|class)\\s+([A-Za-z_]\\w*)|^import\\s+([A-Za-z_]\\w*)|^from\\s+\\S+\\s+import\\s+([\\w, ]+)"
+            + "|\\bfor\\s+([\\w, ]+?)\\s+in\\b|\\blambda\\s*([\\w, ]*):");
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"");
     /** Names a doctest example may use without the module having them. */
     private static final Set<String> PYTHON_NAMES = Set.of("None", "True", "False", "and", "or", "not", "in", "is",
@@ -150,9 +153,26 @@ final class PytestWriter {
             "bytes", "frozenset", "sorted", "reversed", "range", "map", "filter", "zip", "min", "max", "abs", "any",
             "all", "iter", "next", "enumerate", "repr", "print", "isinstance", "type", "object", "round");
 
-    /** Whether every name the example uses is the module's, Python's, or one an earlier example assigned. */
-    private static boolean namesResolve(String statement, Set<String> moduleNames, Set<String> assigned) {
+    private static Set<String> boundNames(String statement) {
+        Set<String> names = new java.util.HashSet<>();
+        ASSIGNMENT.matcher(statement).results().forEach(r -> {
+            for (int group = 1; group <= r.groupCount(); group++) {
+                if (r.group(group) != null) {
+                    java.util.Arrays.stream(r.group(group).split("[, ]+")).filter(n -> !n.isBlank()).forEach(names::add);
+                }
+            }
+        });
+        return names;
+    }
+
+    /**
+     * Whether every name the example uses is the module's, Python's, one an earlier example bound, or one the
+     * example binds itself (a lambda's parameters, a comprehension's targets).
+     */
+    private static boolean namesResolve(String statement, Set<String> moduleNames, Set<String> earlier) {
         String code = STRING_LITERAL.matcher(statement).replaceAll("''");
+        Set<String> assigned = new java.util.HashSet<>(earlier);
+        assigned.addAll(boundNames(code));
         return IDENTIFIER.matcher(code).results().allMatch(r -> {
             String name = r.group();
             boolean attribute = r.start() > 0 && code.charAt(r.start() - 1) == '.';
