@@ -16,9 +16,10 @@ KAFKA_PORT=39093
 HTTP_PORT=18082
 mkdir -p "$OUT/jars" "$OUT/logs"
 
+# shellcheck source=../lib/tools.sh
+source "$ROOT/bench/lib/tools.sh"
 for v in 1.21.0 1.22.0; do
-  [ -s "$OUT/jars/commons-codec-$v-sources.jar" ] || mvn -B -q dependency:copy \
-    -Dartifact="commons-codec:commons-codec:$v:jar:sources" -DoutputDirectory="$OUT/jars" >&2
+  fetch_jar "commons-codec:commons-codec:$v:jar:sources" "commons-codec-$v-sources.jar"
 done
 # the checkout: both releases committed one after the other, the diff between them
 REPO="$OUT/checkout"

@@ -20,23 +20,14 @@ mkdir -p "$OUT/jars" "$OUT/logs"
 START=$(date +%s)
 
 # --- tools: pytest, coverage.py and the libraries under test from Debian; JaCoCo, JUnit and sources from Maven Central
-PY_PACKAGES="python3-pytest python3-coverage python3-inflection python3-toolz python3-humanize"
-missing=""
-for p in $PY_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
-if [ -n "$missing" ]; then
-  echo "installing$missing ..." >&2
-  apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null
-fi
-fetch() { # groupId:artifactId:version[:packaging:classifier]
-  local coords=$1 file=$2
-  [ -s "$OUT/jars/$file" ] && return
-  mvn -B -q dependency:copy -Dartifact="$coords" -DoutputDirectory="$OUT/jars" -Dmdep.overWriteReleases=true >&2
-}
+# shellcheck source=../lib/tools.sh
+source "$ROOT/bench/lib/tools.sh"
+ensure_debian_packages python3-pytest python3-coverage python3-inflection python3-toolz python3-humanize
 echo "fetching JaCoCo, the JUnit console and the libraries' source jars ..." >&2
-fetch org.jacoco:org.jacoco.agent:$JACOCO:jar:runtime org.jacoco.agent-$JACOCO-runtime.jar
-fetch org.jacoco:org.jacoco.cli:$JACOCO:jar:nodeps org.jacoco.cli-$JACOCO-nodeps.jar
-fetch org.junit.platform:junit-platform-console-standalone:$JUNIT_CONSOLE junit-platform-console-standalone-$JUNIT_CONSOLE.jar
-"$PY" "$HERE/quality.py" --list-jars | while read -r coords file; do fetch "$coords" "$file"; done
+fetch_jar org.jacoco:org.jacoco.agent:$JACOCO:jar:runtime org.jacoco.agent-$JACOCO-runtime.jar
+fetch_jar org.jacoco:org.jacoco.cli:$JACOCO:jar:nodeps org.jacoco.cli-$JACOCO-nodeps.jar
+fetch_jar org.junit.platform:junit-platform-console-standalone:$JUNIT_CONSOLE junit-platform-console-standalone-$JUNIT_CONSOLE.jar
+"$PY" "$HERE/quality.py" --list-jars | while read -r coords file; do fetch_jar "$coords" "$file"; done
 
 # --- the service: a real PostgreSQL + Kafka (local-infra) and suggestion-service's packaged jar
 if [ -z "${SERVICE_URL:-}" ]; then

@@ -11,16 +11,16 @@ KAFKA_PORT=39094
 HTTP_PORT=18083
 JUNIT_CONSOLE=1.11.4
 mkdir -p "$OUT/jars" "$OUT/logs"
-fetch() { # groupId:artifactId:version[:packaging:classifier] file
-  [ -s "$OUT/jars/$2" ] && return
-  mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$OUT/jars" -Dmdep.overWriteReleases=true >&2
-}
-fetch org.junit.platform:junit-platform-console-standalone:$JUNIT_CONSOLE junit-platform-console-standalone-$JUNIT_CONSOLE.jar
-fetch org.apache.commons:commons-lang3:3.20.0:jar:sources commons-lang3-3.20.0-sources.jar
-fetch org.apache.commons:commons-text:1.15.0:jar:sources commons-text-1.15.0-sources.jar
-fetch commons-codec:commons-codec:1.22.0:jar:sources commons-codec-1.22.0-sources.jar
+# shellcheck source=../lib/tools.sh
+source "$ROOT/bench/lib/tools.sh"
+# the Python packages are Debian's, run with Debian's pytest
+ensure_debian_packages python3-pytest python3-inflection python3-toolz python3-humanize
+fetch_jar org.junit.platform:junit-platform-console-standalone:$JUNIT_CONSOLE junit-platform-console-standalone-$JUNIT_CONSOLE.jar
+fetch_jar org.apache.commons:commons-lang3:3.20.0:jar:sources commons-lang3-3.20.0-sources.jar
+fetch_jar org.apache.commons:commons-text:1.15.0:jar:sources commons-text-1.15.0-sources.jar
+fetch_jar commons-codec:commons-codec:1.22.0:jar:sources commons-codec-1.22.0-sources.jar
 # shellcheck source=../lib/suggestion-service.sh
 source "$ROOT/bench/lib/suggestion-service.sh"
 start_suggestion_service bench-spotcheck
-python3 "$HERE/spotcheck.py" --service "$SERVICE_URL" --token "$CI_TOKEN" --out "$OUT" \
+/usr/bin/python3 "$HERE/spotcheck.py" --service "$SERVICE_URL" --token "$CI_TOKEN" --out "$OUT" \
   --junit-console "$OUT/jars/junit-platform-console-standalone-$JUNIT_CONSOLE.jar" --results "$HERE/SPOTCHECK.md"
