@@ -3,6 +3,7 @@ package io.greengate.suggestion.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -137,7 +138,7 @@ public final class JavaSymbols {
             for (ConstructorDeclaration constructor : inner.getConstructors()) {
                 String key = inner.getNameAsString() + ".<init>";
                 calls.computeIfAbsent(key, n -> new HashSet<>()).addAll(callsFrom(constructor, inner, type, nested));
-                if (constructor.getRange().map(r -> file.touches(r.begin.line, r.end.line)).orElse(false)) {
+                if (touched(constructor, file)) {
                     changedHelpers.add(key);
                 }
             }
@@ -253,8 +254,8 @@ public final class JavaSymbols {
                 .map(p -> p.getType().asString()).findFirst().orElse(null);
     }
 
-    private static boolean touched(MethodDeclaration method, ChangedFile file) {
-        return method.getRange().map(r -> file.touches(r.begin.line, r.end.line)).orElse(false);
+    private static boolean touched(Node node, ChangedFile file) {
+        return node.getRange().map(r -> file.touches(r.begin.line, r.end.line)).orElse(false);
     }
 
     /** How deep a chain of superclasses is followed through the files CI sent. */
@@ -290,7 +291,8 @@ public final class JavaSymbols {
             }
             Map<String, String> nested = nestedTypes(superclass.get().type());
             for (MethodDeclaration method : superclass.get().type().getMethods()) {
-                calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>()).addAll(unscopedCalls(method));
+                calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>())
+                        .addAll(callsFrom(method, superclass.get().type(), superclass.get().type(), Map.of()));
                 // the lowest declaration wins: an override lower down hides this one
                 if (declared.add(nameAndArity(method)) && method.isPublic() && !method.isStatic()
                         && !method.isAbstract() && method.getTypeParameters().isEmpty()) {
@@ -360,13 +362,6 @@ public final class JavaSymbols {
         return method.getNameAsString() + "/" + method.getParameters().size();
     }
 
-    /** Names of the methods a method calls on its own object ({@code name(..)} or {@code this.name(..)}). */
-    private static List<String> unscopedCalls(MethodDeclaration method) {
-        return method.findAll(MethodCallExpr.class).stream()
-                .filter(c -> c.getScope().isEmpty() || c.getScope().get().isThisExpr())
-                .map(MethodCallExpr::getNameAsString).toList();
-    }
-
     /** Types a round trip can start from with a value written in the test. */
     public static final Set<String> ROUND_TRIP_TYPES = Set.of("String", "CharSequence", "byte[]", "char[]", "int", "long");
 
@@ -409,8 +404,7 @@ public final class JavaSymbols {
         List<ChangedSymbol> types = new ArrayList<>();
         for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
             if (!(type instanceof EnumDeclaration || type instanceof RecordDeclaration) || type.getRange().isEmpty()
-                    || !file.touches(type.getRange().get().begin.line, type.getRange().get().end.line)
-                    || !visibleToPackage(type)) {
+                    || !touched(type, file) || !visibleToPackage(type)) {
                 continue;
             }
             String enclosing = enclosingPath(type);
@@ -616,14 +610,14 @@ public final class JavaSymbols {
                 || imports.stream().anyMatch(i -> i.endsWith("." + exception + ";"));
     }
 
-    /** The conditions of the leading {@code if (condition) return ...;} statements (throw guards may come between). */
-    private static List<String> earlyExits(MethodDeclaration method) {
-        List<String> conditions = new ArrayList<>();
-        Optional<BlockStmt> body = method.getBody();
-        if (body.isEmpty()) {
-            return conditions;
-        }
-        for (Statement statement : body.get().getStatements()) {
+    /** A leading {@code if} without {@code else}, with what it does (a lone statement in braces unwrapped). */
+    private record LeadingIf(IfStmt statement, Statement then) {
+    }
+
+    /** The method's leading {@code if} statements without {@code else}, up to the first other statement. */
+    private static List<LeadingIf> leadingIfs(MethodDeclaration method) {
+        List<LeadingIf> ifs = new ArrayList<>();
+        for (Statement statement : method.getBody().map(BlockStmt::getStatements).orElse(new NodeList<>())) {
             if (!(statement instanceof IfStmt guard) || guard.getElseStmt().isPresent()) {
                 break;
             }
@@ -631,9 +625,18 @@ public final class JavaSymbols {
             if (then instanceof BlockStmt block && block.getStatements().size() == 1) {
                 then = block.getStatement(0);
             }
-            if (then instanceof ReturnStmt) {
-                conditions.add(guard.getCondition().toString());
-            } else if (!(then instanceof ThrowStmt)) {
+            ifs.add(new LeadingIf(guard, then));
+        }
+        return ifs;
+    }
+
+    /** The conditions of the leading {@code if (condition) return ...;} statements (throw guards may come between). */
+    private static List<String> earlyExits(MethodDeclaration method) {
+        List<String> conditions = new ArrayList<>();
+        for (LeadingIf leading : leadingIfs(method)) {
+            if (leading.then() instanceof ReturnStmt) {
+                conditions.add(leading.statement().getCondition().toString());
+            } else if (!(leading.then() instanceof ThrowStmt)) {
                 break;
             }
         }
@@ -643,25 +646,16 @@ public final class JavaSymbols {
     /** Leading {@code if (condition) throw new X(...)} and {@code if (condition) return <literal>} statements. */
     private static List<ChangedSymbol.Guard> codeGuards(MethodDeclaration method, FreshState fresh) {
         List<ChangedSymbol.Guard> guards = new ArrayList<>();
-        Optional<BlockStmt> body = method.getBody();
-        if (body.isEmpty()) {
-            return guards;
-        }
-        for (Statement statement : body.get().getStatements()) {
-            if (!(statement instanceof IfStmt guard) || guard.getElseStmt().isPresent()) {
-                break;
-            }
-            Statement then = guard.getThenStmt();
-            if (then instanceof BlockStmt block && block.getStatements().size() == 1) {
-                then = block.getStatement(0);
-            }
+        for (LeadingIf leading : leadingIfs(method)) {
+            IfStmt guard = leading.statement();
             int line = guard.getBegin().map(p -> p.line).orElse(0);
-            if (then instanceof ReturnStmt returned && returned.getExpression().filter(JavaSymbols::isLiteral).isPresent()) {
+            if (leading.then() instanceof ReturnStmt returned
+                    && returned.getExpression().filter(JavaSymbols::isLiteral).isPresent()) {
                 guards.add(ChangedSymbol.Guard.returning(guard.getCondition().toString(),
                         returned.getExpression().get().toString(), line));
                 continue;
             }
-            if (!(then instanceof ThrowStmt thrown) || !thrown.getExpression().isObjectCreationExpr()) {
+            if (!(leading.then() instanceof ThrowStmt thrown) || !thrown.getExpression().isObjectCreationExpr()) {
                 break;
             }
             String exception = thrown.getExpression().asObjectCreationExpr().getType().getNameWithScope();
