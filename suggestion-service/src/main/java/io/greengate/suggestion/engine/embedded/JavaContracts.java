@@ -124,13 +124,11 @@ final class JavaContracts {
      * some libraries (Lucene's StringDistance) give a similarity under that name.
      */
     static Optional<SuggestedTest> distanceIdentityCase(ChangedSymbol symbol) {
-        List<String> types = symbol.parameters().stream().map(ChangedSymbol.Parameter::type).toList();
         String name = symbol.name();
         boolean named = name.equals("distance") || name.endsWith("Distance") && !name.equals("getDistance")
                 || symbol.owner() != null && symbol.owner().endsWith("Distance")
                 && (name.equals("apply") || name.equals("compute"));
-        if (!named || types.size() != 2 || !types.get(0).equals(types.get(1))
-                || !List.of("String", "CharSequence").contains(types.get(0))
+        if (!named || !twoOfOneType(symbol).filter(List.of("String", "CharSequence")::contains).isPresent()
                 || !DISTANCE_ZERO.containsKey(symbol.returnType())
                 || symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && !symbol.constructible()) {
             return Optional.empty();
@@ -171,16 +169,15 @@ final class JavaContracts {
      * {@code equalsIgnoreCase}, {@code is...Equal} or {@code isSame...}; names with a negation are left out.
      */
     static Optional<SuggestedTest> reflexiveEqualityCase(ChangedSymbol symbol) {
-        List<String> types = symbol.parameters().stream().map(ChangedSymbol.Parameter::type).toList();
         String name = symbol.name();
         boolean named = name.matches("equals|equalsIgnoreCase|[a-z]\\w*Equals|is\\w*Equal|isSame\\w*")
                 && !name.matches(".*(Not|Un|Non)[A-Z].*");
-        if (!named || types.size() != 2 || !types.get(0).equals(types.get(1)) || !EQUAL_COPIES.containsKey(types.get(0))
-                || !List.of("boolean", "Boolean").contains(symbol.returnType())
+        Optional<String> compared = twoOfOneType(symbol).filter(EQUAL_COPIES::containsKey);
+        if (!named || compared.isEmpty() || !List.of("boolean", "Boolean").contains(symbol.returnType())
                 || symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && (!symbol.constructible() || name.equals("equals"))) {
             return Optional.empty();
         }
-        String type = types.get(0);
+        String type = compared.get();
         String target = symbol.receiver() == ChangedSymbol.Receiver.CLASS ? symbol.owner() : "new " + symbol.owner() + "()";
         String firstType = type.equals("CharSequence") ? "String" : type;
         String body = firstType + " first = " + SAMPLES.get(type) + ";\n        " + type + " second = "
@@ -190,6 +187,14 @@ final class JavaContracts {
                 + "is reflexive, so this case checks that a value equals an equal copy of itself.";
         return Optional.of(testClass(symbol, symbol.owner() + capitalize(name) + "ReflexiveTest", "reflexive-equality",
                 name + "HoldsForEqualValues", "assertTrue", body, rationale));
+    }
+
+    /** The type of a method's two parameters when they share one: a distance or an equality between them. */
+    private static Optional<String> twoOfOneType(ChangedSymbol symbol) {
+        List<ChangedSymbol.Parameter> parameters = symbol.parameters();
+        return parameters.size() == 2 && parameters.get(0).type() != null
+                && parameters.get(0).type().equals(parameters.get(1).type())
+                ? Optional.of(parameters.get(0).type()) : Optional.empty();
     }
 
     /** Every constant is found by its name, and the constants keep their names and order. */
