@@ -30,6 +30,12 @@ public final class Diffs {
 
     public static final String CART_PY_DIFF = newFile("src/cart.py", CART_PY);
 
+    /** The diff git writes for a change of an existing file: its header, then the hunks as given. */
+    public static String modified(String path, String hunks) {
+        return "diff --git a/" + path + " b/" + path + "\nindex 1111111..2222222 100644\n--- a/" + path
+                + "\n+++ b/" + path + "\n" + hunks;
+    }
+
     /** The diff git writes for a file added with this content. */
     public static String newFile(String path, String content) {
         String[] lines = content.split("\n", -1);

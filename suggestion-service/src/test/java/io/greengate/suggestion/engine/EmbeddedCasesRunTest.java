@@ -399,12 +399,11 @@ class EmbeddedCasesRunTest {
     void aChangedPrivateHelperIsReachedThroughThePublicMethodsThatCallIt() throws Exception {
         String path = "src/main/java/org/example/text/Tokens.java";
         // only a line of the private helper head() changed
-        String diff = "diff --git a/" + path + " b/" + path + "\nindex 1111111..2222222 100644\n--- a/" + path
-                + "\n+++ b/" + path + "\n@@ -24,3 +24,3 @@\n"
+        String diff = Diffs.modified(path, "@@ -24,3 +24,3 @@\n"
                 + "                 String stripped = text.strip();\n"
                 + "-                int space = stripped.indexOf(\" \");\n"
                 + "+                int space = stripped.indexOf(' ');\n"
-                + "                 return space < 0 ? stripped : stripped.substring(0, space);\n";
+                + "                 return space < 0 ? stripped : stripped.substring(0, space);\n");
         Map<String, String> files = Map.of(path, TOKENS_JAVA);
         var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
         assertEquals(List.of("first"), analysis.symbols().stream().map(s -> s.name()).toList(),
@@ -823,12 +822,11 @@ class EmbeddedCasesRunTest {
     void aChangeInsideANestedClassIsReachedThroughTheCallsOnItsInstances() throws Exception {
         String path = "src/main/java/org/example/sound/Phonetic.java";
         // only the condition inside the nested Buffer.put changed
-        String diff = "diff --git a/" + path + " b/" + path + "\nindex 1111111..2222222 100644\n--- a/" + path
-                + "\n+++ b/" + path + "\n@@ -13,3 +13,3 @@\n"
+        String diff = Diffs.modified(path, "@@ -13,3 +13,3 @@\n"
                 + "                 void put(char code) {\n"
                 + "-                    if (data[length - 1] != code) {\n"
                 + "+                    if (length == 0 || data[length - 1] != code) {\n"
-                + "                         data[length++] = code;\n";
+                + "                         data[length++] = code;\n");
         Map<String, String> files = Map.of(path, PHONETIC_JAVA);
         var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
         // output.put(..) on a variable declared OutputBuffer runs Buffer.put, which OutputBuffer inherits
