@@ -110,7 +110,7 @@ public class SuggestionBatches {
             analysis.symbols().forEach(symbol -> targetDiffs.put(targetKey(symbol.file(), symbol.qualifiedName()),
                     hunks.excerpt(symbol.file(), symbol.startLine(), symbol.endLine())));
             GenerationRequest generationRequest = new GenerationRequest(request.repository(), request.diff(),
-                    analysis.symbols(), contents, request.maxSuggestionsOrDefault());
+                    analysis.symbols(), contents, request.maxSuggestionsOrDefault(), request.observeOrDefault());
             Generation generation = generateWith(chooseEngine(request, notes), generationRequest, notes);
             return new Generation(withoutDuplicates(generation.tests(), ExistingTests.in(contents), notes),
                     generation.notes(),

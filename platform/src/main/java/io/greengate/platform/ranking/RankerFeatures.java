@@ -65,7 +65,7 @@ public final class RankerFeatures {
     /**
      * The engine's confidence by case kind (embedded engine: guard cases 0.8; doctest, Javadoc examples and early
      * returns 0.75; round trips and what the Javadoc promises for a null argument 0.7; equals/hashCode/compareTo contracts 0.65; enum constants, record components,
-     * the identity of distances and reflexive equality 0.6; signature pins 0.3; llm and anything else 0.5). The embedded engine gives its cases these, and training
+     * the identity of distances and reflexive equality 0.6; outcomes CI observed 0.45; signature pins 0.3; llm and anything else 0.5). The embedded engine gives its cases these, and training
      * uses them for rows a ranker scored, so one table serves both.
      */
     public static double priorConfidence(String caseKind) {
@@ -78,6 +78,7 @@ public final class RankerFeatures {
             case "round-trip", "javadoc-throws", "javadoc-returns" -> 0.7;
             case "object-contract" -> 0.65;
             case "enum-constants", "record-components", "distance-identity", "reflexive-equality" -> 0.6;
+            case "observed-outcome" -> 0.45;
             case "signature" -> 0.3;
             default -> 0.5;
         };

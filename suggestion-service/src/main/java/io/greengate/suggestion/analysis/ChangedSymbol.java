@@ -1,6 +1,7 @@
 package io.greengate.suggestion.analysis;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,12 +23,16 @@ import java.util.Set;
  *                     only a threshold (a bound on the answer, as bounded edit distances have), or null
  * @param earlyExits   Java: the conditions of the leading {@code if (condition) return ...;} statements, whatever
  *                     they return: a call whose arguments fire one never gets to the rest of the method
+ * @param knownValues  Java: values the source file offers, by type as a test names it: its enums' first constants
+ *                     ({@code Mode.FILE}) and a way to get the owner ({@code new Owner()}, {@code CSVFormat.DEFAULT});
+ *                     what observed-outcome cases call methods with and on
  */
 public record ChangedSymbol(String file, String language, String module, String owner, String name,
                             Receiver receiver, boolean constructible, List<Parameter> parameters, String returnType,
                             int startLine, int endLine, String docstring, List<Guard> guards, List<String> imports,
                             Set<String> moduleNames, Shape shape, List<String> constants, List<Inverse> inverses,
-                            String reachedFrom, String thresholdType, List<String> earlyExits) {
+                            String reachedFrom, String thresholdType, List<String> earlyExits,
+                            Map<String, String> knownValues) {
 
     public enum Receiver { INSTANCE, CLASS, FUNCTION }
 
@@ -84,31 +89,37 @@ public record ChangedSymbol(String file, String language, String module, String 
                                          String returnType, int startLine, int endLine, String docstring,
                                          List<Guard> guards, List<String> imports, Set<String> moduleNames) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null, null, List.of());
+                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null, null, List.of(), Map.of());
     }
 
     public ChangedSymbol withInverses(List<Inverse> found) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
                 startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, found, reachedFrom,
-                thresholdType, earlyExits);
+                thresholdType, earlyExits, knownValues);
     }
 
     public ChangedSymbol reachedFrom(String changedMember) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
                 startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, changedMember,
-                thresholdType, earlyExits);
+                thresholdType, earlyExits, knownValues);
     }
 
     public ChangedSymbol withThresholdType(String type) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
                 startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom, type,
-                earlyExits);
+                earlyExits, knownValues);
     }
 
     public ChangedSymbol withEarlyExits(List<String> conditions) {
         return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
                 startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom,
-                thresholdType, conditions);
+                thresholdType, conditions, knownValues);
+    }
+
+    public ChangedSymbol withKnownValues(Map<String, String> values) {
+        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
+                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom,
+                thresholdType, earlyExits, values);
     }
 
     public String qualifiedName() {

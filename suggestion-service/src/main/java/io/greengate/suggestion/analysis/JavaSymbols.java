@@ -29,6 +29,7 @@ import com.github.javaparser.javadoc.JavadocBlockTag;
 import io.greengate.suggestion.diff.ChangedFile;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -102,6 +103,9 @@ public final class JavaSymbols {
             if (constructible) {
                 symbols.addAll(inheritedEntries(type, unit, file, packageName, imports, context));
             }
+            Map<String, String> known = knownValues(unit, type, constructible);
+            symbols.replaceAll(s -> s.shape() == ChangedSymbol.Shape.CALLABLE && type.getNameAsString().equals(s.owner())
+                    && s.knownValues().isEmpty() ? s.withKnownValues(known) : s);
         }
         symbols.addAll(changedTypes(unit, file, packageName, imports));
         return symbols;
@@ -416,7 +420,7 @@ public final class JavaSymbols {
                 if (!constants.isEmpty()) {
                     types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
                             ChangedSymbol.Receiver.CLASS, false, List.of(), null, start, end, javadoc, List.of(),
-                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null, null, List.of()));
+                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null, null, List.of(), Map.of()));
                 }
             } else if (type instanceof RecordDeclaration record && record.getTypeParameters().isEmpty()
                     && record.getConstructors().isEmpty() && record.getCompactConstructors().isEmpty()
@@ -426,10 +430,46 @@ public final class JavaSymbols {
                         ChangedSymbol.Receiver.INSTANCE, true,
                         record.getParameters().stream().map(p -> parameter(p, nested)).toList(), null, start, end,
                         javadoc, List.of(), imports, Set.of(), ChangedSymbol.Shape.RECORD, List.of(), List.of(), null, null,
-                        List.of()));
+                        List.of(), Map.of()));
             }
         }
         return types;
+    }
+
+    /**
+     * Values of the file's own types that a test can write: each enum's first constant, and an instance of the
+     * class: {@code new Owner()}, a shared instance it offers ({@code CSVFormat.DEFAULT}), or its public constructor
+     * with the fewest parameters, all of which have ordinary values.
+     */
+    private static Map<String, String> knownValues(CompilationUnit unit, ClassOrInterfaceDeclaration type,
+                                                   boolean constructible) {
+        Map<String, String> known = new HashMap<>();
+        for (EnumDeclaration declared : unit.findAll(EnumDeclaration.class)) {
+            if (!declared.getEntries().isEmpty() && visibleToPackage(declared)) {
+                String enclosing = enclosingPath(declared);
+                String name = enclosing == null ? declared.getNameAsString() : enclosing + "." + declared.getNameAsString();
+                known.put(name, name + "." + declared.getEntries().get(0).getNameAsString());
+            }
+        }
+        String owner = type.getNameAsString();
+        Map<String, String> nested = nestedTypes(type);
+        Optional<String> instance = constructible ? Optional.of("new " + owner + "()")
+                : type.getFields().stream().filter(f -> f.isPublic() && f.isStatic() && f.isFinal())
+                .flatMap(f -> f.getVariables().stream())
+                .filter(v -> erased(v.getType(), nested).equals(owner))
+                .map(v -> owner + "." + v.getNameAsString()).findFirst();
+        if (instance.isEmpty()) {
+            instance = type.getConstructors().stream().filter(c -> c.isPublic() && !c.getParameters().isEmpty())
+                    .sorted(Comparator.comparingInt(c -> c.getParameters().size()))
+                    .map(c -> c.getParameters().stream().map(p -> erased(p.getType(), nested))
+                            .map(t -> JavaSamples.of(t, known).or(() -> JavaSamples.sink(t))).toList())
+                    .filter(values -> values.stream().allMatch(Optional::isPresent))
+                    .map(values -> "new " + owner + "(" + values.stream().map(Optional::get)
+                            .collect(Collectors.joining(", ")) + ")")
+                    .findFirst();
+        }
+        instance.ifPresent(expression -> known.put(owner, expression));
+        return known;
     }
 
     /** An accessor, equals or hashCode of its own may change what the record gives back or how it compares. */

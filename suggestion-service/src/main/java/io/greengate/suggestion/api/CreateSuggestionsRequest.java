@@ -22,7 +22,8 @@ public record CreateSuggestionsRequest(
         @NotBlank @Size(max = MAX_DIFF_CHARS, message = "must be at most 5,000,000 characters") String diff,
         @Size(max = 500) List<@Valid @NotNull FileContent> files,
         @Min(1) @Max(50) Integer maxSuggestions,
-        @Pattern(regexp = "embedded|llm", message = "must be one of embedded, llm") String engine) {
+        @Pattern(regexp = "embedded|llm", message = "must be one of embedded, llm") String engine,
+        Boolean observe) {
 
     public static final int MAX_DIFF_CHARS = 5_000_000;
     public static final int DEFAULT_MAX_SUGGESTIONS = 10;
@@ -33,6 +34,11 @@ public record CreateSuggestionsRequest(
 
     public int maxSuggestionsOrDefault() {
         return maxSuggestions == null ? DEFAULT_MAX_SUGGESTIONS : maxSuggestions;
+    }
+
+    /** Whether CI will observe outcomes (run observed-outcome cases and send them back filled in); off by default. */
+    public boolean observeOrDefault() {
+        return Boolean.TRUE.equals(observe);
     }
 
     public String engineOrDefault() {

@@ -43,7 +43,7 @@ public class EmbeddedEngine implements Engine {
         for (ChangedSymbol symbol : request.symbols()) {
             tests.addAll(switch (symbol.language()) {
                 case "python" -> PytestWriter.cases(symbol, request.files());
-                case "java" -> Junit5Writer.cases(symbol);
+                case "java" -> Junit5Writer.cases(symbol, request.observe());
                 default -> List.of();
             });
         }

@@ -20,6 +20,11 @@ final class Junit5Writer {
     }
 
     static List<SuggestedTest> cases(ChangedSymbol symbol) {
+        return cases(symbol, false);
+    }
+
+    /** @param observe whether CI observes outcomes: then a changed method also gets an observed-outcome case */
+    static List<SuggestedTest> cases(ChangedSymbol symbol, boolean observe) {
         switch (symbol.shape()) {
             case ENUM:
                 return List.of(JavaContracts.enumCase(symbol));
@@ -35,6 +40,9 @@ final class Junit5Writer {
         JavaContracts.objectContractCase(symbol).ifPresent(cases::add);
         JavaContracts.distanceIdentityCase(symbol).ifPresent(cases::add);
         JavaContracts.reflexiveEqualityCase(symbol).ifPresent(cases::add);
+        if (observe) {
+            ObservedOutcomes.javaCase(symbol).ifPresent(cases::add);
+        }
         // a method reached through a changed helper kept its signature: pinning it says nothing about the change
         if (cases.isEmpty() && symbol.reachedFrom() == null) {
             cases.add(signatureCase(symbol));

@@ -1,0 +1,93 @@
+package io.greengate.suggestion.analysis;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ordinary arguments for a call whose outcome CI observes: a short mixed text, small positive numbers, a few bytes,
+ * in-memory streams and sinks. Types that reach outside the process (files, paths, sockets, URLs) get none: a case
+ * needing one is not written.
+ */
+public final class JavaSamples {
+
+    private static final String TEXT = "\"Hello, World 42\"";
+    private static final String BYTES = "new byte[] {72, 101, 108, 108, 111, 0, -1}";
+
+    private static final Map<String, String> VALUES = Map.ofEntries(
+            Map.entry("String", TEXT), Map.entry("CharSequence", TEXT), Map.entry("Object", TEXT),
+            Map.entry("int", "3"), Map.entry("Integer", "3"), Map.entry("long", "3L"), Map.entry("Long", "3L"),
+            Map.entry("short", "(short) 3"), Map.entry("Short", "(short) 3"), Map.entry("byte", "(byte) 3"),
+            Map.entry("Byte", "(byte) 3"), Map.entry("double", "1.5"), Map.entry("Double", "1.5"),
+            Map.entry("float", "1.5f"), Map.entry("Float", "1.5f"), Map.entry("boolean", "true"),
+            Map.entry("Boolean", "true"), Map.entry("char", "'a'"), Map.entry("Character", "'a'"),
+            Map.entry("byte[]", BYTES), Map.entry("char[]", "\"Hello\".toCharArray()"),
+            Map.entry("int[]", "new int[] {3, 1, 2}"), Map.entry("long[]", "new long[] {3L, 1L, 2L}"),
+            Map.entry("String[]", "new String[] {\"Hello\", \"World\"}"),
+            Map.entry("CharSequence[]", "new CharSequence[] {\"Hello\", \"World\"}"),
+            Map.entry("Object[]", "new Object[] {\"Hello\", 42}"),
+            Map.entry("InputStream", "new java.io.ByteArrayInputStream(" + BYTES + ")"),
+            Map.entry("Reader", "new java.io.StringReader(" + TEXT + ")"),
+            Map.entry("Locale", "java.util.Locale.ENGLISH"),
+            Map.entry("Charset", "java.nio.charset.StandardCharsets.UTF_8"),
+            Map.entry("MessageDigest", "java.security.MessageDigest.getInstance(\"SHA-1\")"),
+            Map.entry("TimeUnit", "java.util.concurrent.TimeUnit.SECONDS"),
+            Map.entry("Duration", "java.time.Duration.ofSeconds(3)"),
+            Map.entry("Pattern", "java.util.regex.Pattern.compile(\"l+\")"),
+            Map.entry("Class", "String.class"),
+            // one element each: a many-element Set.of or Map.of iterates in an order that changes from run to run
+            Map.entry("List", "java.util.List.of(\"Hello\", \"World\")"),
+            Map.entry("Collection", "java.util.List.of(\"Hello\", \"World\")"),
+            Map.entry("Iterable", "java.util.List.of(\"Hello\", \"World\")"),
+            Map.entry("Set", "java.util.Set.of(\"Hello\")"),
+            Map.entry("Map", "java.util.Map.of(\"Hello\", \"World\")"));
+
+    /** Where the call writes what it produces: declared before it, read after it. */
+    private static final Map<String, String> SINKS = Map.of(
+            "Appendable", "new StringBuilder()", "StringBuilder", "new StringBuilder()",
+            "StringBuffer", "new StringBuffer()", "Writer", "new java.io.StringWriter()",
+            "StringWriter", "new java.io.StringWriter()", "OutputStream", "new java.io.ByteArrayOutputStream()",
+            "ByteArrayOutputStream", "new java.io.ByteArrayOutputStream()");
+
+    /** Types whose sink is read as bytes rather than as text. */
+    private static final Set<String> BYTE_SINKS = Set.of("OutputStream", "ByteArrayOutputStream");
+
+    private JavaSamples() {
+    }
+
+    /**
+     * An ordinary value of the type, or what the source file offers for it ({@code known}: its enums, its class);
+     * empty when there is none.
+     */
+    public static Optional<String> of(String type, Map<String, String> known) {
+        String plain = plain(type);
+        if (known.containsKey(type)) {
+            return Optional.of(known.get(type));
+        }
+        return Optional.ofNullable(VALUES.get(plain));
+    }
+
+    /** A new sink of the type (a StringBuilder for an Appendable, ...), or empty when the type is none. */
+    public static Optional<String> sink(String type) {
+        return Optional.ofNullable(SINKS.get(plain(type)));
+    }
+
+    /** How a test reads a sink of the type after the call, given the variable holding it. */
+    public static String contentsOf(String type, String variable) {
+        return BYTE_SINKS.contains(plain(type))
+                ? "java.util.Arrays.toString(((java.io.ByteArrayOutputStream) " + variable + ").toByteArray())"
+                : variable + ".toString()";
+    }
+
+    /** java.util.List and List are one type here: signatures name types either way. */
+    private static String plain(String type) {
+        int generic = type.indexOf('<');
+        String erased = generic < 0 ? type : type.substring(0, generic);
+        for (String prefix : new String[] {"java.lang.", "java.util.", "java.io.", "java.nio.charset."}) {
+            if (erased.startsWith(prefix) && erased.indexOf('.', prefix.length()) < 0) {
+                return erased.substring(prefix.length());
+            }
+        }
+        return erased;
+    }
+}

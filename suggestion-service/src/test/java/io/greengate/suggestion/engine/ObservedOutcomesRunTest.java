@@ -1,0 +1,197 @@
+package io.greengate.suggestion.engine;
+
+import io.greengate.suggestion.Diffs;
+import io.greengate.suggestion.analysis.ChangeAnalyzer;
+import io.greengate.suggestion.diff.UnifiedDiffParser;
+import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
+import io.greengate.suggestion.engine.embedded.ObservedOutcomes;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+/**
+ * Observed-outcome cases run the way CI runs them: once with the assertion swapped for a write of the outcome, then
+ * filled in with what that run saw, compiled with javac and run with JUnit 5; and the filled case fails once the
+ * method behaves otherwise.
+ */
+class ObservedOutcomesRunTest {
+
+    static final String PATH = "src/main/java/org/acme/label/Labels.java";
+
+    static final String LABELS = """
+            package org.acme.label;
+
+            import java.io.IOException;
+
+            public class Labels {
+
+                public enum Style { PLAIN, LOUD }
+
+                public static final Labels DEFAULT = new Labels("[", "]");
+
+                private final String open;
+                private final String close;
+
+                public Labels(String open, String close) {
+                    this.open = open;
+                    this.close = close;
+                }
+
+                public static String shout(String text, Style style) {
+                    return style == Style.LOUD ? text.toUpperCase() + "!" : text.trim().toLowerCase();
+                }
+
+                public static int port(String text) {
+                    return Integer.parseInt(text);
+                }
+
+                public void render(Appendable out, String text) throws IOException {
+                    out.append(open).append(text).append(close);
+                }
+
+                public static byte[] tail(byte[] data, int count) {
+                    return java.util.Arrays.copyOfRange(data, data.length - count, data.length);
+                }
+
+                public static String quote(String text) {
+                    return "\\"" + text + "\\"\\n\\u00e9";
+                }
+            }
+            """;
+
+    @Test
+    void withoutObservationThereAreNoObservedCases() {
+        assertTrue(suggest(LABELS, false).stream().noneMatch(t -> t.caseKind().equals(ObservedOutcomes.KIND)));
+    }
+
+    @Test
+    void casesFilledWithWhatTheCallGaveCompilePassAndCatchAChange() throws Exception {
+        List<SuggestedTest> observed = suggest(LABELS, true).stream()
+                .filter(t -> t.caseKind().equals(ObservedOutcomes.KIND)).toList();
+        Map<String, SuggestedTest> bySymbol = new LinkedHashMap<>();
+        observed.forEach(t -> bySymbol.put(t.targetSymbol(), t));
+        assertEquals(List.of("Labels.port", "Labels.quote", "Labels.render", "Labels.shout", "Labels.tail"),
+                bySymbol.keySet().stream().sorted().toList());
+        assertTrue(observed.stream().allMatch(t -> ObservedOutcomes.awaitsObservation(t.code())));
+
+        Map<String, String> outcomes = observe(LABELS, observed);
+        assertEquals("returned \"hello, world 42\"", outcomes.get("Labels.shout"));
+        assertEquals("threw java.lang.NumberFormatException", outcomes.get("Labels.port"));
+        // no own toString: the object's state after the call is its class, not a hash that changes between runs
+        assertEquals("completed; out: [Hello, World 42]; then: a org.acme.label.Labels", outcomes.get("Labels.render"));
+        assertEquals("returned [111, 0, -1]", outcomes.get("Labels.tail"));
+        assertEquals("returned \"\"Hello, World 42\"\n\u00e9\"", outcomes.get("Labels.quote"));
+
+        List<SuggestedTest> filled = new ArrayList<>();
+        for (SuggestedTest test : observed) {
+            String code = ObservedOutcomes.fill(test.code(), outcomes.get(test.targetSymbol()));
+            assertTrue(ObservedOutcomes.filledFrom(test.code(), code));
+            assertFalse(ObservedOutcomes.awaitsObservation(code));
+            filled.add(withCode(test, code));
+        }
+        assertEquals(List.of(), failing(LABELS, filled));
+        String changed = LABELS.replace("text.trim().toLowerCase()", "text.trim()");
+        assertEquals(List.of("Labels.shout"), failing(changed, filled));
+    }
+
+    @Test
+    void onlyTheLiteralMayBeFilledIn() {
+        SuggestedTest shout = suggest(LABELS, true).stream()
+                .filter(t -> t.caseKind().equals(ObservedOutcomes.KIND) && t.targetSymbol().equals("Labels.shout"))
+                .findFirst().orElseThrow();
+        String original = shout.code();
+        assertTrue(ObservedOutcomes.filledFrom(original, ObservedOutcomes.fill(original, "returned \"x\"")));
+        assertFalse(ObservedOutcomes.filledFrom(original, original), "not filled in");
+        assertFalse(ObservedOutcomes.filledFrom(original, ObservedOutcomes.fill(original, "x")
+                .replace("Labels.shout(", "Runtime.getRuntime().exec(")), "the call changed");
+        assertFalse(ObservedOutcomes.filledFrom(original, original.replace(ObservedOutcomes.PLACEHOLDER,
+                "\"x\" + System.getenv(\"HOME\") + \"\"")), "an expression, not a literal");
+        assertFalse(ObservedOutcomes.filledFrom(original, original.replace(ObservedOutcomes.PLACEHOLDER,
+                "\"x\\u0022 + y + \\u0022\"")), "a unicode escape that closes the literal");
+        assertFalse(ObservedOutcomes.filledFrom(original, null));
+    }
+
+    private static List<SuggestedTest> suggest(String source, boolean observe) {
+        String diff = Diffs.newFile(PATH, source);
+        Map<String, String> files = Map.of(PATH, source);
+        var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
+        return new EmbeddedEngine().generate(new GenerationRequest("github.com/acme/label", diff, analysis.symbols(),
+                files, 20, observe)).tests();
+    }
+
+    private static SuggestedTest withCode(SuggestedTest t, String code) {
+        return new SuggestedTest(t.targetFile(), t.targetSymbol(), t.language(), t.framework(), t.caseKind(),
+                t.testPath(), code, t.testFileBase(), t.rationale(), t.confidence(), t.riskFlags(), t.prompt());
+    }
+
+    /** What CI's observation run does: the assertion becomes a write of the outcome to a file, read back after. */
+    private static Map<String, String> observe(String source, List<SuggestedTest> tests) throws Exception {
+        Path outcomes = Files.createTempDirectory("outcomes");
+        List<SuggestedTest> probes = new ArrayList<>();
+        for (SuggestedTest test : tests) {
+            Path file = outcomes.resolve(test.targetSymbol());
+            probes.add(withCode(test, test.code().replace(ObservedOutcomes.ASSERTION,
+                    "java.nio.file.Files.write(java.nio.file.Paths.get(\"" + file
+                            + "\"), outcome.getBytes(java.nio.charset.StandardCharsets.UTF_8));")));
+        }
+        assertEquals(List.of(), failing(source, probes));
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (SuggestedTest test : tests) {
+            seen.put(test.targetSymbol(), Files.readString(outcomes.resolve(test.targetSymbol())));
+        }
+        return seen;
+    }
+
+    /** Compiles the class and the tests with javac and runs them with JUnit 5: the target symbols of those that fail. */
+    private static List<String> failing(String source, List<SuggestedTest> tests) throws Exception {
+        Path checkout = Files.createTempDirectory("checkout");
+        Path classes = Files.createDirectories(checkout.resolve("classes"));
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path")));
+        Path main = checkout.resolve(PATH);
+        Files.createDirectories(main.getParent());
+        Files.writeString(main, source);
+        arguments.add(main.toString());
+        for (SuggestedTest test : tests) {
+            Path file = checkout.resolve(test.testPath());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, test.code());
+            arguments.add(file.toString());
+        }
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new)),
+                errors.toString());
+        List<String> failing = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
+                Thread.currentThread().getContextClassLoader())) {
+            for (SuggestedTest test : tests) {
+                String name = test.testPath().replace("src/test/java/", "").replace(".java", "").replace('/', '.');
+                SummaryGeneratingListener listener = new SummaryGeneratingListener();
+                org.junit.platform.launcher.core.LauncherFactory.create()
+                        .execute(request().selectors(selectClass(loader.loadClass(name))).build(), listener);
+                TestExecutionSummary summary = listener.getSummary();
+                if (summary.getTestsSucceededCount() != 1 || summary.getTotalFailureCount() != 0) {
+                    failing.add(test.targetSymbol());
+                }
+            }
+        }
+        return failing;
+    }
+}
