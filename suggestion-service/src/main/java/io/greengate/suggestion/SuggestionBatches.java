@@ -24,6 +24,7 @@ import io.greengate.suggestion.engine.llm.LlmEngine;
 import org.jboss.logging.Logger;
 import io.greengate.suggestion.engine.SuggestedTest;
 import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
+import io.greengate.suggestion.engine.embedded.ObservedOutcomes;
 import io.greengate.suggestion.policy.ExistingTests;
 import io.greengate.suggestion.policy.RiskScanner;
 import io.greengate.suggestion.ranking.Ranker;
@@ -178,7 +179,10 @@ public class SuggestionBatches {
             Suggestion suggestion = toEntity(test, batch, position++);
             suggestion.targetDiff = draft.targetDiffs().get(targetKey(test.targetFile(), test.targetSymbol()));
             suggestion.persist();
-            outbox.add(Topics.SUGGESTIONS, created(suggestion, batch));
+            // an observed-outcome case reaches reviewers once CI has written in what it observed (Verifications)
+            if (!ObservedOutcomes.awaitsObservation(suggestion.code)) {
+                outbox.add(Topics.SUGGESTIONS, created(suggestion, batch));
+            }
             registry.counter("greengate.suggestions", "engine", batch.engine, "language", suggestion.language)
                     .increment();
         }
@@ -244,7 +248,7 @@ public class SuggestionBatches {
         return suggestion;
     }
 
-    private static SuggestionCreated created(Suggestion s, Batch batch) {
+    static SuggestionCreated created(Suggestion s, Batch batch) {
         return new SuggestionCreated(UUID.randomUUID(), Instant.now(), s.id, batch.id, batch.repository, batch.commit,
                 batch.branch, batch.pullRequest, batch.engine, batch.modelVersion, s.targetFile, s.targetSymbol,
                 s.language, s.framework, s.caseKind, s.testPath, s.code, s.testFileBase, s.rationale, s.confidence,

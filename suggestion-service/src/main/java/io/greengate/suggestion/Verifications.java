@@ -7,6 +7,7 @@ import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.platform.problem.ProblemException;
 import io.greengate.suggestion.api.SuggestionView;
 import io.greengate.suggestion.api.VerificationRequest;
+import io.greengate.suggestion.engine.embedded.ObservedOutcomes;
 import io.greengate.suggestion.ranking.Ranker;
 import io.greengate.suggestion.store.Batch;
 import io.greengate.suggestion.store.Suggestion;
@@ -39,6 +40,20 @@ public class Verifications {
     public SuggestionView report(UUID suggestionId, VerificationRequest request, String actor) {
         Suggestion suggestion = Suggestion.<Suggestion>findByIdOptional(suggestionId)
                 .orElseThrow(() -> ProblemException.notFound("suggestion", suggestionId));
+        boolean awaited = ObservedOutcomes.awaitsObservation(suggestion.code);
+        if (request.observedCode() != null && !awaited) {
+            throw ProblemException.conflict("suggestion " + suggestionId + " awaits no observation: it is not an "
+                    + "observed-outcome case, or its outcome was written in already");
+        }
+        if (awaited && request.observedCode() == null && Boolean.TRUE.equals(request.passed())) {
+            throw ProblemException.invalid("observedCode", "required for a passing observed-outcome case: the case"
+                    + " with the outcome CI observed written in");
+        }
+        if (awaited && request.observedCode() != null
+                && !ObservedOutcomes.filledFrom(suggestion.code, request.observedCode())) {
+            throw ProblemException.invalid("observedCode", "must be the suggestion's code with only "
+                    + ObservedOutcomes.PLACEHOLDER + " replaced by one Java string literal");
+        }
         Verification verification = new Verification();
         verification.id = UUID.randomUUID();
         verification.suggestionId = suggestionId;
@@ -54,6 +69,11 @@ public class Verifications {
         boolean verified = verification.compiled && verification.passed && !verification.flaky;
         suggestion.verificationStatus = (verified ? Suggestion.VerificationStatus.VERIFIED
                 : Suggestion.VerificationStatus.VERIFICATION_FAILED).name();
+        if (awaited && verified) {
+            // what CI observed, written in and verified: now it is a case like any other, and reviewers get it
+            suggestion.code = request.observedCode();
+            outbox.add(Topics.SUGGESTIONS, SuggestionBatches.created(suggestion, Batch.findById(suggestion.batchId)));
+        }
         Optional<Ranker.Scored> rescored = rescore(suggestion, verification);
         outbox.add(Topics.SUGGESTIONS, new SuggestionVerified(UUID.randomUUID(), verification.reportedAt,
                 suggestionId, suggestion.repository, suggestion.commit, verification.compiled, verification.passed,

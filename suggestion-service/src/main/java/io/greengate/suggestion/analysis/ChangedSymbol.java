@@ -47,8 +47,15 @@ public record ChangedSymbol(String file, String language, String module, String 
     public record Inverse(String name, boolean forward, boolean changed) {
     }
 
-    /** A declared parameter; {@code type} is the erased type for Java, the annotation (or null) for Python. */
-    public record Parameter(String name, String type, String defaultValue, boolean variadic) {
+    /**
+     * A declared parameter; {@code type} is the erased type for Java, the annotation (or null) for Python;
+     * {@code declared} the Java type as written, type arguments included ({@code List<Long>}), else null.
+     */
+    public record Parameter(String name, String type, String defaultValue, boolean variadic, String declared) {
+
+        public Parameter(String name, String type, String defaultValue, boolean variadic) {
+            this(name, type, defaultValue, variadic, null);
+        }
     }
 
     /**

@@ -60,12 +60,28 @@ public final class JavaSamples {
      * empty when there is none.
      */
     public static Optional<String> of(String type, Map<String, String> known) {
-        String plain = plain(type);
+        return of(type, null, known);
+    }
+
+    /**
+     * The same for a parameter declared as {@code declared} ({@code List<Long>}): a generic type gets a value only
+     * when its type arguments take text ({@code List<String>}, {@code Map<String, ?>}, {@code Class<?>}).
+     */
+    public static Optional<String> of(String type, String declared, Map<String, String> known) {
         if (known.containsKey(type)) {
             return Optional.of(known.get(type));
         }
-        return Optional.ofNullable(VALUES.get(plain));
+        int generic = declared == null ? -1 : declared.indexOf('<');
+        if (generic >= 0 && !TEXT_ARGUMENTS.matcher(declared.substring(generic)).matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(VALUES.get(plain(type)));
     }
+
+    /** Type arguments that a text value (or a class, for {@code Class<?>}) satisfies. */
+    private static final java.util.regex.Pattern TEXT_ARGUMENTS = java.util.regex.Pattern.compile(
+            "<\\s*(?:\\?|String|CharSequence|Object|\\? extends (?:String|CharSequence))"
+                    + "(?:\\s*,\\s*(?:\\?|String|CharSequence|Object|\\? extends (?:String|CharSequence)))?\\s*>(?:\\[])*");
 
     /** A new sink of the type (a StringBuilder for an Appendable, ...), or empty when the type is none. */
     public static Optional<String> sink(String type) {

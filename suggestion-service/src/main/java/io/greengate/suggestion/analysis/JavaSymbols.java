@@ -735,7 +735,7 @@ public final class JavaSymbols {
     private static ChangedSymbol.Parameter parameter(Parameter parameter, Map<String, String> nested) {
         String type = erased(parameter.getType(), nested);
         return new ChangedSymbol.Parameter(parameter.getNameAsString(), parameter.isVarArgs() ? type + "[]" : type,
-                null, parameter.isVarArgs());
+                null, parameter.isVarArgs(), parameter.getType().asString());
     }
 
     /**

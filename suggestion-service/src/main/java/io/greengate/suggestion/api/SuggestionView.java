@@ -1,5 +1,6 @@
 package io.greengate.suggestion.api;
 
+import io.greengate.suggestion.engine.embedded.ObservedOutcomes;
 import io.greengate.suggestion.store.Suggestion;
 import io.greengate.suggestion.store.Verification;
 
@@ -9,20 +10,21 @@ import java.util.UUID;
 
 /**
  * A suggestion as CI and reviewers see it. {@code status} is PENDING: decisions live in review-service,
- * whose gate is the authority; {@code verificationStatus} follows CI's reports.
+ * whose gate is the authority; {@code verificationStatus} follows CI's reports. {@code awaitingObservation}: an
+ * observed-outcome case that reviewers do not see until CI sends it back with the outcome written in.
  */
 public record SuggestionView(UUID id, UUID batchId, String repository, String commit, String targetFile,
                              String targetSymbol, String language, String framework, String caseKind,
                              String testPath, String code, String rationale, double confidence,
                              List<String> riskFlags, String status, String verificationStatus,
                              VerificationView verification, Double energyJoules, Double co2eGrams,
-                             Instant createdAt) {
+                             Instant createdAt, boolean awaitingObservation) {
 
     public static SuggestionView of(Suggestion s, Verification latest) {
         return new SuggestionView(s.id, s.batchId, s.repository, s.commit, s.targetFile, s.targetSymbol, s.language,
                 s.framework, s.caseKind, s.testPath, s.code, s.rationale, s.confidence, s.riskFlagList(), "PENDING",
                 s.verificationStatus, latest == null ? null : VerificationView.of(latest), s.energyJoules,
-                s.co2eGrams, s.createdAt);
+                s.co2eGrams, s.createdAt, ObservedOutcomes.awaitsObservation(s.code));
     }
 
     public record VerificationView(boolean compiled, boolean passed, int runs, boolean flaky, Double coverageDelta,

@@ -157,4 +157,65 @@ class SuggestionResourceTest {
         TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
                 v -> v.contains("SuggestionVerified") && v.contains(id), Duration.ofSeconds(20));
     }
+
+    @Test
+    void anObservedOutcomeCaseReachesReviewersOnlyOnceCiHasWrittenInWhatItObserved() {
+        String path = "src/main/java/com/acme/shop/Greeter.java";
+        String greeter = """
+                package com.acme.shop;
+
+                public class Greeter {
+                    public static String greet(String name) {
+                        if (name == null) {
+                            throw new IllegalArgumentException("name");
+                        }
+                        return "Hello " + name;
+                    }
+                }
+                """;
+        Map<String, Object> request = Map.of("repository", "github.com/acme/shop", "commit", newCommit(),
+                "diff", Diffs.newFile(path, greeter), "observe", true,
+                "files", List.of(Map.of("path", path, "content", greeter)));
+        JsonPath batch = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(request)
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().jsonPath();
+        List<Map<String, Object>> observed = batch.getList("suggestions.findAll { it.caseKind == 'observed-outcome' }");
+        assertEquals(1, observed.size(), batch.prettify());
+        String id = (String) observed.get(0).get("id");
+        String code = (String) observed.get(0).get("code");
+        assertEquals(true, observed.get(0).get("awaitingObservation"));
+        String guardId = batch.getString("suggestions.find { it.caseKind == 'guard-throws' }.id");
+        // the guard case is published at once; the observed one is not (its event would precede the guard's)
+        TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                v -> v.contains(guardId), Duration.ofSeconds(20));
+        assertFalse(TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                v -> v.contains(guardId), Duration.ofSeconds(20)).stream()
+                .anyMatch(v -> v.contains("SuggestionCreated") && v.contains(id)));
+
+        Map<String, Object> passing = new HashMap<>(Map.of("compiled", true, "passed", true, "runs", 3,
+                "flaky", false));
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(passing)
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.observedCode", org.hamcrest.Matchers.containsString("required"));
+        passing.put("observedCode", code.replace("\"greengate:observe\"", "\"x\" + System.getenv(\"HOME\")"));
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(passing)
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestAccounts.CI_TOKEN).when().get("/api/v1/suggestions/" + id)
+                .then().statusCode(200).body("awaitingObservation", is(true)).body("verification", equalTo(null));
+
+        String filled = code.replace("\"greengate:observe\"", "\"returned 42\"");
+        passing.put("observedCode", filled);
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(passing)
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(201).body("verificationStatus", equalTo("VERIFIED"))
+                .body("awaitingObservation", is(false)).body("code", equalTo(filled));
+        String created = TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                        v -> v.contains("SuggestionCreated") && v.contains(id), Duration.ofSeconds(20)).stream()
+                .filter(v -> v.contains("SuggestionCreated") && v.contains(id)).findFirst().orElseThrow();
+        assertEquals(filled, JsonPath.from(created).getString("code"));
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(passing)
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
 }

@@ -46,7 +46,7 @@ public final class ObservedOutcomes {
                 readAfter.add("\"; " + p.name() + ": \" + " + JavaSamples.contentsOf(p.type(), variable));
                 continue;
             }
-            Optional<String> value = JavaSamples.of(p.type(), symbol.knownValues());
+            Optional<String> value = JavaSamples.of(p.type(), p.declared(), symbol.knownValues());
             if (value.isEmpty()) {
                 return Optional.empty();
             }
