@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Greengate's CI client: send a change, wait on the reviewers' gate, apply the accepted tests.
 
-    greengate_ci.py suggest [--base REF] [--head REF]   post the diff BASE..HEAD (default HEAD~1..HEAD)
+    greengate_ci.py suggest [--base REF] [--head REF]   post the diff BASE..HEAD (default HEAD~1..HEAD);
+                            [--observe]                  --observe: also characterization cases CI fills in
     greengate_ci.py verify  [--commit REF] [--runs N]    run each suggested test N times here, report the outcome
+                                                         (an observed-outcome case: run it to see what the call
+                                                         gives, write that in, then run it N times)
     greengate_ci.py wait    [--commit REF] [--timeout S] wait until every suggestion of the commit is decided
     greengate_ci.py apply   [--commit REF]               git apply the accepted and modified tests
     greengate_ci.py run     [--base REF] [--verify]      suggest (verify) wait apply, in that order
@@ -30,6 +33,7 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -206,6 +210,8 @@ def suggest(service, options):
             "files": context_files(options.git_dir, base, head), "engine": options.engine}
     if options.max_suggestions:
         body["maxSuggestions"] = options.max_suggestions
+    if options.observe:
+        body["observe"] = True
     if options.branch:
         body["branch"] = options.branch
     if options.pull_request:
@@ -260,7 +266,7 @@ def parses_as_python(code, path):
         return False
 
 
-def verify_one(suggestion, options):
+def verify_one(suggestion, options, runs=None):
     """Writes the suggested file where it says, runs it, and puts the checkout back as it was."""
     path = os.path.join(options.git_dir, suggestion["testPath"])
     previous = open(path, encoding="utf-8").read() if os.path.isfile(path) else None
@@ -274,7 +280,7 @@ def verify_one(suggestion, options):
         if language == "python":
             compiled = parses_as_python(suggestion["code"], path)
         outcomes, failing_output = [], ""
-        for _ in range(options.runs):
+        for _ in range(runs or options.runs):
             code, output = run_test(command, options.git_dir, options.run_timeout)
             if language != "python":
                 compiled = not re.search(r"COMPILATION ERROR|Compilation failed", output)
@@ -295,6 +301,67 @@ def verify_one(suggestion, options):
                 file.write(previous)
 
 
+# observed-outcome cases (the service's ObservedOutcomes): the one statement CI swaps, and how many runs must agree
+OBSERVE_ASSERTION = 'assertEquals("greengate:observe", outcome);'
+OBSERVATIONS = 2
+
+
+def java_string(text):
+    """Java source for the text as one string literal: quotes, backslashes and line breaks escaped, anything outside
+    printable ASCII as a unicode escape (the service checks that observedCode holds exactly such a literal)."""
+    escapes = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    out = []
+    for c in text:
+        if c in escapes:
+            out.append(escapes[c])
+        elif 0x20 <= ord(c) <= 0x7e:
+            out.append(c)
+        else:
+            units = c.encode("utf-16-be", "surrogatepass")
+            out.extend(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+    return '"' + "".join(out) + '"'
+
+
+def observed_code(code, outcome):
+    """The case with the outcome written in where the placeholder was."""
+    return code.replace(OBSERVE_ASSERTION, f"assertEquals({java_string(outcome)}, outcome);")
+
+
+def observe_one(suggestion, options):
+    """Runs the case with its assertion swapped for a write of the outcome to a file, OBSERVATIONS times:
+    (outcome, None) when every run saw the same one, else (None, report) with why not."""
+    seen = []
+    with tempfile.TemporaryDirectory(prefix="greengate-observe-") as scratch:
+        for run in range(OBSERVATIONS):
+            target = os.path.join(scratch, f"outcome-{run}")
+            probe = suggestion["code"].replace(OBSERVE_ASSERTION, "java.nio.file.Files.write(java.nio.file.Paths.get("
+                                               + java_string(target) + "), outcome.getBytes("
+                                               "java.nio.charset.StandardCharsets.UTF_8));")
+            report = verify_one(dict(suggestion, code=probe), options, runs=1)
+            if not os.path.isfile(target):
+                report.update(passed=False, log="no outcome observed:\n" + report["log"])
+                return None, report
+            with open(target, encoding="utf-8") as file:
+                seen.append(file.read())
+    if len(set(seen)) > 1:
+        return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": True,
+                      "log": "the outcome differed between runs:\n" + "\n".join(seen)[-MAX_LOG_CHARS:]}
+    return seen[0], None
+
+
+def verify_observed(suggestion, options):
+    """Observes the case's outcome, writes it in, and verifies the filled case: only a case that passes goes back
+    with observedCode, and only then does the service show it to reviewers."""
+    outcome, failed = observe_one(suggestion, options)
+    if failed:
+        return failed
+    filled = observed_code(suggestion["code"], outcome)
+    report = verify_one(dict(suggestion, code=filled), options)
+    if report["passed"]:
+        report["observedCode"] = filled
+    return report
+
+
 def verify(service, options):
     """Each suggestion of the commit run `--runs` times in this checkout (at that commit), reported to Greengate:
     reviewers see it, and the ranker and the auto-accept policy use it."""
@@ -307,7 +374,8 @@ def verify(service, options):
         if suggestion.get("riskFlags") and not options.run_risky:
             log(f"  not run (risk: {', '.join(suggestion['riskFlags'])}): {suggestion['testPath']}")
             continue
-        report = verify_one(suggestion, options)
+        report = verify_observed(suggestion, options) if suggestion.get("awaitingObservation") \
+            else verify_one(suggestion, options)
         service.report(suggestion["id"], report)
         outcome = "passed" if report["passed"] else "flaky" if report["flaky"] else \
             "failed" if report["compiled"] else "does not compile"
@@ -322,7 +390,8 @@ def wait(service, options):
     deadline = time.monotonic() + options.timeout
     last = None
     while True:
-        expected = len(service.suggestions(options.repository, commit))
+        # an observed-outcome case CI has not filled in (or that failed) never reaches reviewers
+        expected = sum(1 for s in service.suggestions(options.repository, commit) if not s.get("awaitingObservation"))
         gate = service.gate(options.repository, commit)
         counted = sum(gate.get(k, 0) for k in ("pending", "accepted", "modified", "rejected"))
         if expected == 0:
@@ -411,7 +480,7 @@ def build(service, options):
 
 def run(service, options):
     options.commit = options.head
-    for step in (suggest, verify, wait, apply) if options.verify else (suggest, wait, apply):
+    for step in (suggest, verify, wait, apply) if options.verify or options.observe else (suggest, wait, apply):
         code = step(service, options)
         if code != 0:
             return code
@@ -440,6 +509,9 @@ def parse(argv):
             command.add_argument("--max-suggestions", type=int)
             command.add_argument("--branch")
             command.add_argument("--pull-request", type=int)
+            command.add_argument("--observe", action="store_true",
+                                 help="also ask for observed-outcome cases: verify runs them, writes in what the call"
+                                      " gave, and only then do reviewers see them (run: implies --verify)")
         if name in ("verify", "wait", "apply", "build"):
             command.add_argument("--commit", default="HEAD")
         if name == "build":

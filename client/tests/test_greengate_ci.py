@@ -1,5 +1,6 @@
 """The CI client's own parts, on real git repositories and a real pytest (no Greengate service needed: the end-to-end
 test in e2e/ drives the whole client against the packaged services)."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,104 @@ def test_a_build_without_a_command_is_an_error(repo, capsys):
     commit(repo, {"README": "x\n"}, "start")
     assert greengate_ci.main(["build", "--git-dir", str(repo), "--token", "t", "--repository", "acme/shop"]) == 1
     assert "no build command" in capsys.readouterr().err
+
+
+# observed-outcome cases: a JUnit case in the shape the service writes (ObservedOutcomes), run with JUnit's console
+# launcher; GREENGATE_JUNIT_CONSOLE is its jar (e2e's CiClientPytestIT sets it from its test class path)
+JUNIT_CONSOLE = os.environ.get("GREENGATE_JUNIT_CONSOLE")
+needs_junit = pytest.mark.skipif(not JUNIT_CONSOLE, reason="GREENGATE_JUNIT_CONSOLE (JUnit's console launcher) not set")
+
+GREETER = """package org.acme;
+
+public class Greeter {
+    public static String greet(String name) {
+        return "Hi \\"" + name + "\\"\\n\\u00e9\\t\\\\ " + name.length();
+    }
+
+    public static String port(String text) {
+        return String.valueOf(Integer.parseInt(text));
+    }
+
+    public static long now() {
+        return System.nanoTime();
+    }
+}
+"""
+
+
+def observed_case(method, argument):
+    name = method[0].upper() + method[1:]
+    return f"""package org.acme;
+
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class Greeter{name}ObservedTest {{
+
+    @Test
+    void {method}KeepsItsObservedOutcome() throws Exception {{
+        String outcome = outcome(() -> Greeter.{method}({argument}));
+        {greengate_ci.OBSERVE_ASSERTION}
+    }}
+
+    private static String outcome(Callable<?> call) {{
+        try {{
+            return "returned " + call.call();
+        }} catch (Exception e) {{
+            return "threw " + e.getClass().getName();
+        }}
+    }}
+}}
+"""
+
+
+def java_options(repo, runs=2):
+    command = (f"javac -nowarn -d target/classes -cp {JUNIT_CONSOLE} src/main/java/org/acme/Greeter.java {{path}}"
+               f" && java -jar {JUNIT_CONSOLE} execute --disable-banner --fail-if-no-tests"
+               f" --class-path target/classes --select-class {{class}}")
+    return SimpleNamespace(git_dir=str(repo), runs=runs, run_timeout=120, java_command=command,
+                           python_command=greengate_ci.DEFAULT_COMMANDS["python"])
+
+
+def java_suggestion(method, argument):
+    name = method[0].upper() + method[1:]
+    return {"id": "s1", "testPath": f"src/test/java/org/acme/Greeter{name}ObservedTest.java",
+            "code": observed_case(method, argument), "language": "java", "targetSymbol": f"Greeter.{method}",
+            "awaitingObservation": True}
+
+
+@needs_junit
+def test_an_observed_outcome_is_written_in_as_a_java_literal_and_the_filled_case_passes(repo):
+    commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER, ".gitignore": "target/\n"}, "start")
+    report = greengate_ci.verify_observed(java_suggestion("greet", '"Ann"'), java_options(repo))
+    assert report["compiled"] and report["passed"] and not report["flaky"], report["log"]
+    expected = 'returned Hi "Ann"\n\u00e9\t\\ 3'
+    assert f"assertEquals({greengate_ci.java_string(expected)}, outcome);" in report["observedCode"]
+    assert greengate_ci.java_string(expected) == '"returned Hi \\"Ann\\"\\n\\u00e9\\t\\\\ 3"'
+    assert greengate_ci.OBSERVE_ASSERTION not in report["observedCode"]
+    # the filled case is a real oracle: once greet answers otherwise, it fails
+    (repo / "src/main/java/org/acme/Greeter.java").write_text(GREETER.replace("Hi ", "Hello "))
+    again = greengate_ci.verify_one(dict(java_suggestion("greet", '"Ann"'), code=report["observedCode"]),
+                                    java_options(repo, runs=1))
+    assert again["compiled"] and not again["passed"], again["log"]
+    # the runs left only the change made here behind
+    assert git(repo, "status", "--porcelain") == " M src/main/java/org/acme/Greeter.java\n"
+
+
+@needs_junit
+def test_an_exception_is_an_outcome_too(repo):
+    commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER, ".gitignore": "target/\n"}, "start")
+    report = greengate_ci.verify_observed(java_suggestion("port", '"Hello, World 42"'), java_options(repo))
+    assert report["passed"], report["log"]
+    assert 'assertEquals("threw java.lang.NumberFormatException", outcome);' in report["observedCode"]
+
+
+@needs_junit
+def test_an_outcome_that_changes_from_run_to_run_is_not_written_in(repo):
+    commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER, ".gitignore": "target/\n"}, "start")
+    report = greengate_ci.verify_observed(java_suggestion("now", ""), java_options(repo))
+    assert not report["passed"] and report["flaky"] and "observedCode" not in report
+    assert "the outcome differed between runs" in report["log"]
+    assert git(repo, "status", "--porcelain") == ""
