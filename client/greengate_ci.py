@@ -341,7 +341,7 @@ def observe_one(suggestion, options):
             if not os.path.isfile(target):
                 report.update(passed=False, log="no outcome observed:\n" + report["log"])
                 return None, report
-            with open(target, encoding="utf-8") as file:
+            with open(target, encoding="utf-8", newline="") as file:  # a \r\n in the outcome stays one
                 seen.append(file.read())
     if len(set(seen)) > 1:
         return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": True,

@@ -32,7 +32,8 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "client"))
-from greengate_ci import superclass_files  # noqa: E402  (the CI client's own choice of context files)
+# the CI client's own choice of context files, and its way of writing an observed outcome in
+from greengate_ci import OBSERVATIONS, OBSERVE_ASSERTION, java_string, observed_code, superclass_files  # noqa: E402
 
 JAVA_LIBS = [
     {"name": "commons-cli", "ga": "commons-cli:commons-cli", "old": "1.10.0", "new": "1.11.0", "deps": []},
@@ -102,12 +103,12 @@ def added_lines(diff):
 
 
 class Service:
-    def __init__(self, url, token):
-        self.url, self.token = url.rstrip("/"), token
+    def __init__(self, url, token, observe=False):
+        self.url, self.token, self.observe = url.rstrip("/"), token, observe
 
     def suggest(self, repository, commit, diff, files):
         body = json.dumps({"repository": repository, "commit": commit, "diff": diff, "files": files,
-                           "maxSuggestions": MAX_SUGGESTIONS, "engine": "embedded"}).encode()
+                           "maxSuggestions": MAX_SUGGESTIONS, "engine": "embedded", "observe": self.observe}).encode()
         request = urllib.request.Request(self.url + "/api/v1/suggestions", data=body, method="POST", headers={
             "Authorization": "Bearer " + self.token, "Content-Type": "application/json"})
         started = time.perf_counter()
@@ -123,7 +124,8 @@ class Service:
 def new_stats(name, language, diff_kind):
     return {"library": name, "language": language, "diff": diff_kind, "changes": 0, "changesWithSuggestions": 0,
             "suggestions": 0, "compiled": 0, "passed": 0, "flaky": 0, "failed": 0, "changedLines": 0,
-            "coveredBefore": 0, "coveredAfter": 0, "kinds": {}, "cpuMs": [], "details": [], "changeRows": []}
+            "coveredBefore": 0, "coveredAfter": 0, "kinds": {}, "cpuMs": [], "details": [], "changeRows": [],
+            "observedCases": 0, "withheld": 0}
 
 
 # ---------------------------------------------------------------------------------------------------------- Java
@@ -184,6 +186,15 @@ def java_lib(lib, service, args, work):
     sources = sorted(str(p) for p in src.rglob("*.java"))
     sh(["javac", "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(classes), "-cp", ":".join(deps) or "."]
        + sources, timeout=900)
+
+    # observed-outcome cases: what greengate_ci.py verify does first; a case whose outcome was not observed the same
+    # way twice is withheld (reviewers never see it) and left out of every count below
+    awaiting = [s for s in suggestions if s.get("awaitingObservation")]
+    if awaiting:
+        observe_java(awaiting, repo, base, ":".join([str(classes)] + deps + [args.junit_console]), args)
+        stats["observedCases"] += len(awaiting)
+        stats["withheld"] += sum(1 for s in awaiting if s.get("_withheld"))
+        suggestions = [s for s in suggestions if not s.get("_withheld")]
 
     # write every suggestion where it says
     written = {}
@@ -250,6 +261,56 @@ def java_lib(lib, service, args, work):
         s["_passes"] = passes.get(fqn(s), 0) if s.get("_compiled") else 0
     tally(stats, suggestions)
     return stats
+
+
+def observe_java(awaiting, repo, base, classpath, args):
+    """Each case's assertion swapped for a write of its outcome to a file, compiled, run OBSERVATIONS times with the
+    JUnit console launcher; a case seen to give the same outcome every time gets it written in (the client's
+    observed_code), any other is marked withheld."""
+    outcomes = base / "observed"
+    outcomes.mkdir(exist_ok=True)
+    paths = {}
+    for i, s in enumerate(awaiting):
+        target = outcomes / f"outcome-{i}"
+        paths[s["testPath"]] = (s, target)
+        path = repo / s["testPath"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(s["code"].replace(OBSERVE_ASSERTION, "java.nio.file.Files.write(java.nio.file.Paths.get("
+                                          + java_string(str(target)) + "), outcome.getBytes("
+                                          "java.nio.charset.StandardCharsets.UTF_8));"), encoding="utf-8")
+    probe_classes = base / "probe-classes"
+    pending = dict(paths)
+    for _ in range(20):
+        shutil.rmtree(probe_classes, ignore_errors=True)
+        probe_classes.mkdir()
+        result = sh(["javac", "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(probe_classes), "-cp",
+                     classpath] + [str(repo / p) for p in pending], check=False)
+        if result.returncode == 0 or not pending:
+            break
+        bad = {str(Path(m).resolve().relative_to(repo.resolve()))
+               for m in re.findall(r"^(/\S+\.java):\d+: error:", result.stderr, re.M)} & set(pending)
+        for p in bad or set(pending):
+            pending.pop(p)
+    seen = {p: [] for p in pending}
+    for run in range(OBSERVATIONS):
+        if not pending:
+            break
+        for _, target in pending.values():
+            target.unlink(missing_ok=True)
+        sh(["java", "-Xmx512m", "-jar", args.junit_console, "execute", "--disable-banner", "--details=none",
+            "--class-path", ":".join([str(probe_classes), classpath])]
+           + [f"--select-class={p.split('src/test/java/', 1)[-1][:-5].replace('/', '.')}" for p in pending],
+           check=False, timeout=900)
+        for p, (_, target) in pending.items():
+            seen[p].append(target.read_bytes().decode("utf-8") if target.is_file() else None)
+    for p, (s, _) in paths.items():
+        (repo / p).unlink(missing_ok=True)
+        runs = seen.get(p, [])
+        if len(runs) == OBSERVATIONS and runs[0] is not None and len(set(runs)) == 1:
+            s["code"] = observed_code(s["code"], runs[0])
+        else:
+            s["_withheld"] = "does not compile" if p not in pending else \
+                "nothing observed" if None in runs else "the outcome differed between runs"
 
 
 def junit_results(reports):
@@ -480,7 +541,7 @@ def render(all_stats, command, elapsed):
         total = new_stats(name, "", "")
         for st in stats:
             for key in ("changes", "changesWithSuggestions", "suggestions", "compiled", "passed", "flaky", "failed",
-                        "changedLines", "coveredBefore", "coveredAfter"):
+                        "changedLines", "coveredBefore", "coveredAfter", "observedCases", "withheld"):
                 total[key] += st[key]
             total["cpuMs"] += st["cpuMs"]
             for k, v in st["kinds"].items():
@@ -511,6 +572,10 @@ def render(all_stats, command, elapsed):
         f"| 0 flaky | {total['flaky']} | {'yes' if flaky_ok else 'no'} |",
         f"| ≥ 60 % of changed executable lines covered by the passing suggestions | "
         f"{pct(total['coveredAfter'], total['changedLines'])} | {'yes' if cover_ok else 'no'} |"])
+    observed_line = (f"Observed-outcome cases (`--observe`: the client runs each twice, writes in what the call gave, "
+                     f"and only a case that gave the same outcome both times is shown): {total['observedCases']} "
+                     f"proposed, {total['withheld']} withheld, {total['observedCases'] - total['withheld']} shown and "
+                     f"counted above." if total["observedCases"] else "")
     cpu = sorted(total["cpuMs"])
     cpu_line = (f"CPU time the service reported per request (`usage.cpuSeconds`): median {statistics.median(cpu):.1f} ms, "
                 f"max {cpu[-1]:.1f} ms over {len(cpu)} requests." if cpu else "")
@@ -525,7 +590,7 @@ def render(all_stats, command, elapsed):
     change_rows = [f"| {st['library']} | `{c}` | {n} | {cov} | {k} |" for st in all_stats
                    for (c, n, cov, k) in st["changeRows"]]
     machine = f"{os.cpu_count()} cores, load average at the end {' '.join(open('/proc/loadavg').read().split()[:3])}"
-    return summary_text(table, verdict, command), f"""# Quality benchmark: the embedded engine on real libraries
+    return summary_text(table, verdict, command, observed_line), f"""# Quality benchmark: the embedded engine on real libraries
 
 Command: `{command}` ({elapsed:.0f} s, {time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}, {machine}).
 
@@ -558,6 +623,8 @@ one public top-level function or class of the module added to the module as Debi
 Case kinds: {kinds}. A *signature pin* (the engine's fallback where the code states no outcome) checks the
 parameter and return types by reflection: it compiles and passes but runs none of the changed lines.
 
+{observed_line}
+
 {cpu_line}
 
 ## Every change
@@ -576,12 +643,14 @@ together), and how many suggestions the change got.
 """ + "\n".join(details) + "\n"
 
 
-def summary_text(table, verdict, command):
+def summary_text(table, verdict, command, observed_line=""):
     return f"""Command: `{command}` (details, diffs used and every suggestion in `bench/quality/RESULTS.md`).
 
 {table}
 
 {verdict}
+
+{observed_line}
 """
 
 
@@ -610,6 +679,8 @@ def main():
     parser.add_argument("--only", help="comma-separated library names")
     parser.add_argument("--update-bench-results")
     parser.add_argument("--summary")
+    parser.add_argument("--observe", action="store_true",
+                        help="ask for observed-outcome cases and fill them in as greengate_ci.py verify does")
     args = parser.parse_args()
     if args.list_jars:
         list_jars()
@@ -617,7 +688,7 @@ def main():
     if args.update_bench_results:
         update_bench_results(args.update_bench_results, args.summary)
         return
-    service = Service(args.service, args.token)
+    service = Service(args.service, args.token, args.observe)
     work = Path(args.out) / "work"
     work.mkdir(parents=True, exist_ok=True)
     only = set(args.only.split(",")) if args.only else None

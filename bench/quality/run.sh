@@ -4,6 +4,7 @@
 # suggestion-service; every suggested test written into the library's source tree, run three times (JUnit 5 /
 # pytest), changed executable lines' coverage measured (JaCoCo / coverage.py).
 #   bench/quality/run.sh        (writes bench/quality/RESULTS.md and the quality section of bench/RESULTS.md)
+# OBSERVE=1: also ask for observed-outcome cases and fill them in as the CI client does (greengate_ci.py --observe).
 # SKIP_BUILD=1: use the suggestion-service and local-infra already built in their target/ directories.
 # SERVICE_URL=http://127.0.0.1:8081 CI_TOKEN=ggt_...: use a service that is already running instead of starting one.
 set -euo pipefail
@@ -40,7 +41,7 @@ echo "running the benchmark ..." >&2
 "$PY" "$HERE/quality.py" --service "$SERVICE_URL" --token "$CI_TOKEN" --out "$OUT" \
   --jacoco-agent "$OUT/jars/org.jacoco.agent-$JACOCO-runtime.jar" --jacoco-cli "$OUT/jars/org.jacoco.cli-$JACOCO-nodeps.jar" \
   --junit-console "$OUT/jars/junit-platform-console-standalone-$JUNIT_CONSOLE.jar" \
-  --command "bench/quality/run.sh" --elapsed-start "$START"
+  --command "${OBSERVE:+OBSERVE=1 }bench/quality/run.sh" --elapsed-start "$START" ${OBSERVE:+--observe}
 cp "$OUT/RESULTS.md" "$HERE/RESULTS.md"
 "$PY" "$HERE/quality.py" --update-bench-results "$ROOT/bench/RESULTS.md" --summary "$OUT/summary.md"
 echo "done in $(( $(date +%s) - START )) s: bench/quality/RESULTS.md" >&2

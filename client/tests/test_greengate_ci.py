@@ -140,7 +140,7 @@ GREETER = """package org.acme;
 
 public class Greeter {
     public static String greet(String name) {
-        return "Hi \\"" + name + "\\"\\n\\u00e9\\t\\\\ " + name.length();
+        return "Hi \\"" + name + "\\"\\r\\n\\u00e9\\t\\\\ " + name.length();
     }
 
     public static String port(String text) {
@@ -202,9 +202,9 @@ def test_an_observed_outcome_is_written_in_as_a_java_literal_and_the_filled_case
     commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER, ".gitignore": "target/\n"}, "start")
     report = greengate_ci.verify_observed(java_suggestion("greet", '"Ann"'), java_options(repo))
     assert report["compiled"] and report["passed"] and not report["flaky"], report["log"]
-    expected = 'returned Hi "Ann"\n\u00e9\t\\ 3'
+    expected = 'returned Hi "Ann"\r\n\u00e9\t\\ 3'
     assert f"assertEquals({greengate_ci.java_string(expected)}, outcome);" in report["observedCode"]
-    assert greengate_ci.java_string(expected) == '"returned Hi \\"Ann\\"\\n\\u00e9\\t\\\\ 3"'
+    assert greengate_ci.java_string(expected) == '"returned Hi \\"Ann\\"\\r\\n\\u00e9\\t\\\\ 3"'
     assert greengate_ci.OBSERVE_ASSERTION not in report["observedCode"]
     # the filled case is a real oracle: once greet answers otherwise, it fails
     (repo / "src/main/java/org/acme/Greeter.java").write_text(GREETER.replace("Hi ", "Hello "))
