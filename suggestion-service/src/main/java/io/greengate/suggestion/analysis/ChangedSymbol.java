@@ -36,7 +36,12 @@ public record ChangedSymbol(String file, String language, String module, String 
 
     public enum Receiver { INSTANCE, CLASS, FUNCTION }
 
-    public enum Shape { CALLABLE, ENUM, RECORD }
+    /**
+     * CALLABLE: a public method of a public class; INTERNAL: a changed method no other case kind reaches (protected
+     * or package-private, or of a nested static type), which a test in the same package can still call: only
+     * observed-outcome cases are written for it.
+     */
+    public enum Shape { CALLABLE, INTERNAL, ENUM, RECORD }
 
     /**
      * A method of the same class and receiver that takes what this one returns and gives back what it takes.

@@ -35,6 +35,10 @@ public final class JavaSamples {
             Map.entry("Duration", "java.time.Duration.ofSeconds(3)"),
             Map.entry("Pattern", "java.util.regex.Pattern.compile(\"l+\")"),
             Map.entry("Class", "String.class"),
+            Map.entry("boolean[]", "new boolean[] {true, false}"), Map.entry("short[]", "new short[] {3, 1, 2}"),
+            Map.entry("double[]", "new double[] {1.5, -2.0}"), Map.entry("float[]", "new float[] {1.5f, -2.0f}"),
+            // seeded: what a method does with randomness comes out the same on every run
+            Map.entry("Random", "new java.util.Random(42)"),
             // one element each: a many-element Set.of or Map.of iterates in an order that changes from run to run
             Map.entry("List", "java.util.List.of(\"Hello\", \"World\")"),
             Map.entry("Collection", "java.util.List.of(\"Hello\", \"World\")"),

@@ -67,47 +67,94 @@ public final class JavaSymbols {
                 .map(ImportDeclaration::toString).map(String::strip).toList();
         List<ChangedSymbol> symbols = new ArrayList<>();
         for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
-            if (!type.isPublic() || type.isInterface() || type.isAbstract() || !type.getTypeParameters().isEmpty()
-                    || !type.isTopLevelType()) {
+            if (!type.isPublic() || type.isInterface() || !type.getTypeParameters().isEmpty() || !type.isTopLevelType()) {
                 continue;
             }
-            Map<String, String> nested = nestedTypes(type);
-            boolean constructible = type.getConstructors().isEmpty() || type.getConstructors().stream()
-                    .anyMatch(c -> c.isPublic() && c.getParameters().isEmpty());
-            Map<String, String> reached = reachedThroughChangedHelpers(type, file);
-            String thresholdType = thresholdConstructorType(type);
-            FreshState fresh = constructible ? FreshState.of(type) : null;
-            List<MethodDeclaration> callable = type.getMethods().stream()
-                    .filter(m -> m.isPublic() && !m.isAbstract() && m.getTypeParameters().isEmpty()
-                            && m.getRange().isPresent())
-                    .toList();
-            for (MethodDeclaration method : callable) {
-                int start = method.getRange().get().begin.line;
-                int end = method.getRange().get().end.line;
-                boolean changed = file.touches(start, end);
-                if (!changed && !reached.containsKey(method.getNameAsString())) {
-                    continue;
-                }
-                ChangedSymbol symbol = ChangedSymbol.callable(file.path(), "java", packageName, type.getNameAsString(),
-                        method.getNameAsString(),
-                        method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
-                        constructible, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
-                        erased(method.getType(), nested), start, end,
-                        method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
-                        guards(method, imports, method.isStatic() ? null : fresh), imports, Set.of())
-                        .withInverses(inverses(method, callable, nested, other -> touched(other, file)))
-                        .withThresholdType(thresholdType)
-                        .withEarlyExits(earlyExits(method));
-                symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
+            Map<String, String> known = knownValues(unit, type);
+            if (!type.isAbstract()) {
+                symbols.addAll(publicMethods(type, unit, file, packageName, imports, context));
             }
-            if (constructible) {
-                symbols.addAll(inheritedEntries(type, unit, file, packageName, imports, context));
-            }
-            Map<String, String> known = knownValues(unit, type, constructible);
-            symbols.replaceAll(s -> s.shape() == ChangedSymbol.Shape.CALLABLE && type.getNameAsString().equals(s.owner())
-                    && s.knownValues().isEmpty() ? s.withKnownValues(known) : s);
+            // after the public ones: when the cap bites, a reviewer gets cases of the class's own API first
+            symbols.addAll(internalMethods(type, file, packageName, imports));
+            symbols.replaceAll(s -> s.shape() != ChangedSymbol.Shape.ENUM && s.shape() != ChangedSymbol.Shape.RECORD
+                    && s.owner() != null && (s.owner().equals(type.getNameAsString())
+                    || s.owner().startsWith(type.getNameAsString() + ".")) && s.knownValues().isEmpty()
+                    ? s.withKnownValues(known) : s);
         }
         symbols.addAll(changedTypes(unit, file, packageName, imports));
+        return symbols;
+    }
+
+    /** The changed public methods of a public, concrete top-level class, and those it inherits. */
+    private static List<ChangedSymbol> publicMethods(ClassOrInterfaceDeclaration type, CompilationUnit unit,
+                                                     ChangedFile file, String packageName, List<String> imports,
+                                                     JavaSources context) {
+        List<ChangedSymbol> symbols = new ArrayList<>();
+        Map<String, String> nested = nestedTypes(type);
+        boolean constructible = type.getConstructors().isEmpty() || type.getConstructors().stream()
+                .anyMatch(c -> c.isPublic() && c.getParameters().isEmpty());
+        Map<String, String> reached = reachedThroughChangedHelpers(type, file);
+        String thresholdType = thresholdConstructorType(type);
+        FreshState fresh = constructible ? FreshState.of(type) : null;
+        List<MethodDeclaration> callable = type.getMethods().stream()
+                .filter(m -> m.isPublic() && !m.isAbstract() && m.getTypeParameters().isEmpty()
+                        && m.getRange().isPresent())
+                .toList();
+        for (MethodDeclaration method : callable) {
+            int start = method.getRange().get().begin.line;
+            int end = method.getRange().get().end.line;
+            boolean changed = file.touches(start, end);
+            if (!changed && !reached.containsKey(method.getNameAsString())) {
+                continue;
+            }
+            ChangedSymbol symbol = ChangedSymbol.callable(file.path(), "java", packageName, type.getNameAsString(),
+                    method.getNameAsString(),
+                    method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
+                    constructible, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
+                    erased(method.getType(), nested), start, end,
+                    method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
+                    guards(method, imports, method.isStatic() ? null : fresh), imports, Set.of())
+                    .withInverses(inverses(method, callable, nested, other -> touched(other, file)))
+                    .withThresholdType(thresholdType)
+                    .withEarlyExits(earlyExits(method));
+            symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
+        }
+        if (constructible) {
+            symbols.addAll(inheritedEntries(type, unit, file, packageName, imports, context));
+        }
+        return symbols;
+    }
+
+    /**
+     * Changed methods no other case kind reaches, which a test in the same package can call: the class's protected
+     * and package-private ones (every non-private one of an abstract class), and those of its nested static classes.
+     */
+    private static List<ChangedSymbol> internalMethods(ClassOrInterfaceDeclaration type, ChangedFile file,
+                                                       String packageName, List<String> imports) {
+        Map<String, String> nested = nestedTypes(type);
+        List<ChangedSymbol> symbols = new ArrayList<>();
+        List<ClassOrInterfaceDeclaration> owners = new ArrayList<>(List.of(type));
+        type.findAll(ClassOrInterfaceDeclaration.class).stream()
+                .filter(inner -> inner != type && inner.isStatic() && !inner.isInterface()
+                        && inner.getTypeParameters().isEmpty() && visibleToPackage(inner))
+                .forEach(owners::add);
+        for (ClassOrInterfaceDeclaration owner : owners) {
+            String ownerPath = owner == type ? type.getNameAsString()
+                    : enclosingPath(owner) + "." + owner.getNameAsString();
+            for (MethodDeclaration method : owner.getMethods()) {
+                boolean publicSymbolAlready = owner == type && !type.isAbstract() && method.isPublic();
+                if (publicSymbolAlready || method.isPrivate() || method.isAbstract()
+                        || !method.getTypeParameters().isEmpty() || method.getRange().isEmpty() || !touched(method, file)) {
+                    continue;
+                }
+                symbols.add(new ChangedSymbol(file.path(), "java", packageName, ownerPath, method.getNameAsString(),
+                        method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE, false,
+                        method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
+                        erased(method.getType(), nested), method.getRange().get().begin.line,
+                        method.getRange().get().end.line, null, List.of(), imports, Set.of(),
+                        ChangedSymbol.Shape.INTERNAL, List.of(), List.of(), null, null, List.of(), Map.of()));
+            }
+        }
         return symbols;
     }
 
@@ -437,12 +484,12 @@ public final class JavaSymbols {
     }
 
     /**
-     * Values of the file's own types that a test can write: each enum's first constant, and an instance of the
-     * class: {@code new Owner()}, a shared instance it offers ({@code CSVFormat.DEFAULT}), or its public constructor
-     * with the fewest parameters, all of which have ordinary values.
+     * Values of the file's own types that a test in the same package can write: each enum's first constant, and an
+     * instance of the class and of each nested static class: {@code new Owner()}, a shared instance it offers
+     * ({@code CSVFormat.DEFAULT}), a factory of the class ({@code GitIdentifiers.treeIdBuilder(digest)}), or its
+     * constructor with the fewest parameters, all of which have ordinary values.
      */
-    private static Map<String, String> knownValues(CompilationUnit unit, ClassOrInterfaceDeclaration type,
-                                                   boolean constructible) {
+    private static Map<String, String> knownValues(CompilationUnit unit, ClassOrInterfaceDeclaration type) {
         Map<String, String> known = new HashMap<>();
         for (EnumDeclaration declared : unit.findAll(EnumDeclaration.class)) {
             if (!declared.getEntries().isEmpty() && visibleToPackage(declared)) {
@@ -451,25 +498,72 @@ public final class JavaSymbols {
                 known.put(name, name + "." + declared.getEntries().get(0).getNameAsString());
             }
         }
-        String owner = type.getNameAsString();
         Map<String, String> nested = nestedTypes(type);
-        Optional<String> instance = constructible ? Optional.of("new " + owner + "()")
-                : type.getFields().stream().filter(f -> f.isPublic() && f.isStatic() && f.isFinal())
-                .flatMap(f -> f.getVariables().stream())
-                .filter(v -> erased(v.getType(), nested).equals(owner))
-                .map(v -> owner + "." + v.getNameAsString()).findFirst();
-        if (instance.isEmpty()) {
-            instance = type.getConstructors().stream().filter(c -> c.isPublic() && !c.getParameters().isEmpty())
-                    .sorted(Comparator.comparingInt(c -> c.getParameters().size()))
-                    .map(c -> c.getParameters().stream().map(p -> erased(p.getType(), nested))
-                            .map(t -> JavaSamples.of(t, known).or(() -> JavaSamples.sink(t))).toList())
-                    .filter(values -> values.stream().allMatch(Optional::isPresent))
-                    .map(values -> "new " + owner + "(" + values.stream().map(Optional::get)
-                            .collect(Collectors.joining(", ")) + ")")
-                    .findFirst();
+        List<ClassOrInterfaceDeclaration> classes = new ArrayList<>(List.of(type));
+        type.findAll(ClassOrInterfaceDeclaration.class).stream()
+                .filter(inner -> inner != type && inner.isStatic() && !inner.isInterface()
+                        && inner.getTypeParameters().isEmpty() && visibleToPackage(inner))
+                .forEach(classes::add);
+        for (ClassOrInterfaceDeclaration declared : classes) {
+            String path = declared == type ? type.getNameAsString()
+                    : enclosingPath(declared) + "." + declared.getNameAsString();
+            instanceOf(declared, path, type, nested, known).ifPresent(expression -> known.put(path, expression));
         }
-        instance.ifPresent(expression -> known.put(owner, expression));
         return known;
+    }
+
+    private static Optional<String> instanceOf(ClassOrInterfaceDeclaration declared, String path,
+                                               ClassOrInterfaceDeclaration topLevel, Map<String, String> nested,
+                                               Map<String, String> known) {
+        if (!declared.isAbstract() && (declared.getConstructors().isEmpty() || declared.getConstructors().stream()
+                .anyMatch(c -> !c.isPrivate() && c.getParameters().isEmpty()))) {
+            return Optional.of("new " + path + "()");
+        }
+        Set<ClassOrInterfaceDeclaration> holders = new java.util.LinkedHashSet<>(List.of(declared, topLevel));
+        for (ClassOrInterfaceDeclaration holder : holders) {
+            String holderPath = holder == declared ? path : topLevel.getNameAsString();
+            Optional<String> shared = holder.getFields().stream().filter(f -> !f.isPrivate() && f.isStatic() && f.isFinal())
+                    .flatMap(f -> f.getVariables().stream())
+                    .filter(v -> erased(v.getType(), nested).equals(path))
+                    .map(v -> holderPath + "." + v.getNameAsString()).findFirst();
+            if (shared.isPresent()) {
+                return shared;
+            }
+        }
+        for (ClassOrInterfaceDeclaration holder : holders) {
+            String holderPath = holder == declared ? path : topLevel.getNameAsString();
+            Optional<String> made = holder.getMethods().stream()
+                    .filter(m -> m.isStatic() && !m.isPrivate() && m.getTypeParameters().isEmpty()
+                            && erased(m.getType(), nested).equals(path))
+                    .sorted(Comparator.comparingInt(m -> m.getParameters().size()))
+                    .map(m -> arguments(m.getParameters(), nested, known).map(a -> holderPath + "." + m.getNameAsString() + a))
+                    .flatMap(Optional::stream).findFirst();
+            if (made.isPresent()) {
+                return made;
+            }
+        }
+        if (declared.isAbstract()) {
+            return Optional.empty();
+        }
+        return declared.getConstructors().stream().filter(c -> !c.isPrivate())
+                .sorted(Comparator.comparingInt(c -> c.getParameters().size()))
+                .map(c -> arguments(c.getParameters(), nested, known).map(a -> "new " + path + a))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /** {@code (v1, v2)}: an ordinary value (or a new sink) for each parameter, or empty when one has none. */
+    private static Optional<String> arguments(NodeList<Parameter> parameters, Map<String, String> nested,
+                                              Map<String, String> known) {
+        List<String> values = new ArrayList<>();
+        for (Parameter p : parameters) {
+            String type = erased(p.getType(), nested) + (p.isVarArgs() ? "[]" : "");
+            Optional<String> value = JavaSamples.of(type, p.getType().asString(), known).or(() -> JavaSamples.sink(type));
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            values.add(value.get());
+        }
+        return Optional.of("(" + String.join(", ", values) + ")");
     }
 
     /** An accessor, equals or hashCode of its own may change what the record gives back or how it compares. */

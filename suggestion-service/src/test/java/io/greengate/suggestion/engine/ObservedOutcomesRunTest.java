@@ -73,6 +73,54 @@ class ObservedOutcomesRunTest {
                 public static String quote(String text) {
                     return "\\"" + text + "\\"\\n\\u00e9";
                 }
+
+                static String initials(String text, java.util.Random random) {
+                    return text.substring(0, 1) + random.nextInt(1000);
+                }
+
+                public static Counter counter() {
+                    return new Counter(1);
+                }
+
+                public static final class Counter {
+                    private int count;
+
+                    private Counter(int start) {
+                        count = start;
+                    }
+
+                    public Counter add(int step) {
+                        count += step;
+                        return this;
+                    }
+
+                    @Override
+                    public String toString() {
+                        return "Counter " + count;
+                    }
+                }
+            }
+            """;
+
+    static final String FRAME_PATH = "src/main/java/org/acme/label/Frame.java";
+
+    static final String FRAME = """
+            package org.acme.label;
+
+            public abstract class Frame {
+
+                public static final Frame SQUARE = new Frame() {
+                    @Override
+                    protected String open() {
+                        return "[";
+                    }
+                };
+
+                protected abstract String open();
+
+                protected String wrap(StringBuffer buffer, String text) {
+                    return buffer.append(open()).append(text).toString();
+                }
             }
             """;
 
@@ -87,7 +135,8 @@ class ObservedOutcomesRunTest {
                 .filter(t -> t.caseKind().equals(ObservedOutcomes.KIND)).toList();
         Map<String, SuggestedTest> bySymbol = new LinkedHashMap<>();
         observed.forEach(t -> bySymbol.put(t.targetSymbol(), t));
-        assertEquals(List.of("Labels.port", "Labels.quote", "Labels.render", "Labels.shout", "Labels.tail"),
+        assertEquals(List.of("Frame.wrap", "Labels.Counter.add", "Labels.Counter.toString", "Labels.counter", "Labels.initials", "Labels.port",
+                        "Labels.quote", "Labels.render", "Labels.shout", "Labels.tail"),
                 bySymbol.keySet().stream().sorted().toList());
         assertTrue(observed.stream().allMatch(t -> ObservedOutcomes.awaitsObservation(t.code())));
 
@@ -98,6 +147,14 @@ class ObservedOutcomesRunTest {
         assertEquals("completed; out: [Hello, World 42]; then: a org.acme.label.Labels", outcomes.get("Labels.render"));
         assertEquals("returned [111, 0, -1]", outcomes.get("Labels.tail"));
         assertEquals("returned \"\"Hello, World 42\"\n\u00e9\"", outcomes.get("Labels.quote"));
+        // package-private, with a seeded Random: the same outcome on every run
+        assertEquals("returned \"H" + new java.util.Random(42).nextInt(1000) + "\"", outcomes.get("Labels.initials"));
+        // a nested class's method, on an instance its class's factory makes
+        assertEquals("returned Counter 4", outcomes.get("Labels.Counter.add"));
+        assertEquals("returned Counter 1", outcomes.get("Labels.counter"));
+        assertEquals("returned \"Counter 1\"", outcomes.get("Labels.Counter.toString"));
+        // a protected method of an abstract class, on the shared instance the class offers
+        assertEquals("returned \"[Hello, World 42\"; buffer: [Hello, World 42", outcomes.get("Frame.wrap"));
 
         List<SuggestedTest> filled = new ArrayList<>();
         for (SuggestedTest test : observed) {
@@ -107,8 +164,8 @@ class ObservedOutcomesRunTest {
             filled.add(withCode(test, code));
         }
         assertEquals(List.of(), failing(LABELS, filled));
-        String changed = LABELS.replace("text.trim().toLowerCase()", "text.trim()");
-        assertEquals(List.of("Labels.shout"), failing(changed, filled));
+        String changed = LABELS.replace("text.trim().toLowerCase()", "text.trim()").replace("count += step", "count -= step");
+        assertEquals(List.of("Labels.Counter.add", "Labels.shout"), failing(changed, filled).stream().sorted().toList());
     }
 
     @Test
@@ -129,8 +186,8 @@ class ObservedOutcomesRunTest {
     }
 
     private static List<SuggestedTest> suggest(String source, boolean observe) {
-        String diff = Diffs.newFile(PATH, source);
-        Map<String, String> files = Map.of(PATH, source);
+        String diff = Diffs.newFile(PATH, source) + Diffs.newFile(FRAME_PATH, FRAME);
+        Map<String, String> files = Map.of(PATH, source, FRAME_PATH, FRAME);
         var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
         return new EmbeddedEngine().generate(new GenerationRequest("github.com/acme/label", diff, analysis.symbols(),
                 files, 20, observe)).tests();
@@ -165,10 +222,12 @@ class ObservedOutcomesRunTest {
         Path classes = Files.createDirectories(checkout.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
                 System.getProperty("java.class.path")));
-        Path main = checkout.resolve(PATH);
-        Files.createDirectories(main.getParent());
-        Files.writeString(main, source);
-        arguments.add(main.toString());
+        for (Map.Entry<String, String> file : Map.of(PATH, source, FRAME_PATH, FRAME).entrySet()) {
+            Path main = checkout.resolve(file.getKey());
+            Files.createDirectories(main.getParent());
+            Files.writeString(main, file.getValue());
+            arguments.add(main.toString());
+        }
         for (SuggestedTest test : tests) {
             Path file = checkout.resolve(test.testPath());
             Files.createDirectories(file.getParent());

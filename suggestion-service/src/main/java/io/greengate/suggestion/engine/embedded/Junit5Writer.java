@@ -30,6 +30,8 @@ final class Junit5Writer {
                 return List.of(JavaContracts.enumCase(symbol));
             case RECORD:
                 return JavaContracts.recordCase(symbol).stream().toList();
+            case INTERNAL:
+                return observe ? ObservedOutcomes.javaCase(symbol).stream().toList() : List.of();
             default:
                 break;
         }

@@ -30,7 +30,8 @@ public final class ObservedOutcomes {
 
     /** The case for a changed Java method, or empty when some argument or the instance has no ordinary value. */
     public static Optional<SuggestedTest> javaCase(ChangedSymbol symbol) {
-        if (symbol.shape() != ChangedSymbol.Shape.CALLABLE || symbol.name().equals("main")) {
+        if (symbol.shape() != ChangedSymbol.Shape.CALLABLE && symbol.shape() != ChangedSymbol.Shape.INTERNAL
+                || symbol.name().equals("main")) {
             return Optional.empty();
         }
         List<String> setup = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class ObservedOutcomes {
         body.append("String outcome = outcome(").append(lambda).append(")");
         readAfter.forEach(read -> body.append("\n                + ").append(read));
         body.append(";\n        ").append(ASSERTION);
-        String className = symbol.owner() + Junit5Writer.capitalize(symbol.name()) + signatureWords(symbol)
+        String className = symbol.owner().replace(".", "") + Junit5Writer.capitalize(symbol.name()) + signatureWords(symbol)
                 + "ObservedTest";
         String rationale = "Lines " + symbol.startLine() + "–" + symbol.endLine() + " of " + symbol.file()
                 + " changed " + symbol.qualifiedName() + ". This characterization case calls `" + call + "`; CI runs it"

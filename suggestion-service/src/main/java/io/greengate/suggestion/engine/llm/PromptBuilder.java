@@ -72,7 +72,7 @@ final class PromptBuilder {
         String what = switch (s.shape()) {
             case ENUM -> "enum " + s.qualifiedName() + " " + s.constants();
             case RECORD -> "record " + s.qualifiedName() + "(" + parameters + ")";
-            case CALLABLE -> s.qualifiedName() + "(" + parameters + ")"
+            case CALLABLE, INTERNAL -> s.qualifiedName() + "(" + parameters + ")"
                     + (s.returnType() == null ? "" : " -> " + s.returnType());
         };
         String inverses = s.inverses().stream().map(ChangedSymbol.Inverse::name).collect(Collectors.joining(", "));
