@@ -224,6 +224,64 @@ class ReviewLoopIT {
         assertTrue(pytest.contains(" passed") && !pytest.contains("failed"), pytest);
     }
 
+    static final String GREETER = """
+            package org.acme;
+
+            public class Greeter {
+                public static String greet(String name) {
+                    return "Hi " + name.trim() + "!";
+                }
+            }
+            """;
+
+    @Test
+    void anObservedOutcomeCaseReachesReviewersOnlyWithTheOutcomeTheCiClientSaw() throws Exception {
+        Path repo = Files.createTempDirectory("greeter");
+        ShopRepository.git(repo, "init", "-q");
+        ShopRepository.write(repo, ".gitignore", "target/\n");
+        ShopRepository.commit(repo, "start");
+        ShopRepository.write(repo, "src/main/java/org/acme/Greeter.java", GREETER);
+        String head = ShopRepository.commit(repo, "greetings");
+        String repository = "github.com/acme/greeter";
+        // a Java project's test command, as CI would run it: javac and JUnit's console launcher
+        String console = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("junit-platform-console-standalone")).findFirst().orElseThrow();
+        String javaCommand = "javac -nowarn -d target/classes -cp " + console + " src/main/java/org/acme/Greeter.java {path}"
+                + " && java -jar " + console + " execute --disable-banner --fail-if-no-tests --class-path target/classes"
+                + " --select-class {class}";
+        Path output = Files.createTempFile("greengate-ci", ".log");
+        Process client = new ProcessBuilder("python3", root.resolve("client/greengate_ci.py").toString(), "run",
+                "--git-dir", repo.toString(), "--repository", repository, "--token", TestAccounts.CI_TOKEN,
+                "--suggestions-url", url("suggestion-service"), "--reviews-url", url("review-service"),
+                "--observe", "--runs", "2", "--java-command", javaCommand, "--interval", "0.5", "--timeout", "120")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+
+        // the reviewer gets the case once the client has observed the call and written what it gave in
+        List<Map<String, Object>> reviews = awaitReviews(repository, head, 1);
+        assertEquals(1, reviews.size(), reviews.toString());
+        Map<String, Object> review = reviews.get(0);
+        assertEquals("observed-outcome", review.get("caseKind"));
+        String code = (String) review.get("code");
+        assertTrue(code.contains("assertEquals(\"returned \\\"Hi Hello, World 42!\\\"\", outcome);"), code);
+        assertFalse(code.contains("greengate:observe"), code);
+        awaitOutput(output, "still to decide");
+        decide((String) review.get("id"), Map.of("decision", "ACCEPT")).statusCode(200);
+
+        assertTrue(client.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), Files.readString(output));
+        String log = Files.readString(output);
+        assertEquals(0, client.exitValue(), log);
+        assertTrue(log.contains("passed (2 run(s))") && log.contains("applied 1 test file(s)"), log);
+        // the applied case runs and passes in the checkout, and fails once greet answers otherwise
+        String testPath = (String) review.get("testPath");
+        String className = testPath.replace("src/test/java/", "").replace(".java", "").replace('/', '.');
+        String command = javaCommand.replace("{path}", testPath).replace("{class}", className);
+        ShopRepository.run(repo, "sh", "-c", command);
+        ShopRepository.write(repo, "src/main/java/org/acme/Greeter.java", GREETER.replace("Hi ", "Hello "));
+        Process changed = new ProcessBuilder("sh", "-c", command).directory(repo.toFile()).redirectErrorStream(true).start();
+        String changedOutput = new String(changed.getInputStream().readAllBytes());
+        assertTrue(changed.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && changed.exitValue() != 0, changedOutput);
+    }
+
     private static void awaitOutput(Path output, String text) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!Files.readString(output).contains(text)) {

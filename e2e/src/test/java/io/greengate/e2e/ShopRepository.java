@@ -108,24 +108,24 @@ final class ShopRepository {
         return run(dir, "python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests");
     }
 
-    private static void write(Path dir, String path, String content) throws IOException {
+    static void write(Path dir, String path, String content) throws IOException {
         Files.createDirectories(dir.resolve(path).getParent());
         Files.writeString(dir.resolve(path), content);
     }
 
-    private static String commit(Path dir, String message) throws Exception {
+    static String commit(Path dir, String message) throws Exception {
         git(dir, "add", "-A");
         git(dir, "-c", "user.name=Dev", "-c", "user.email=dev@example.invalid", "commit", "-q", "-m", message);
         return git(dir, "rev-parse", "HEAD").strip();
     }
 
-    private static String git(Path dir, String... args) throws Exception {
+    static String git(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         return run(dir, command.toArray(String[]::new));
     }
 
-    private static String run(Path dir, String... command) throws Exception {
+    static String run(Path dir, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
