@@ -43,6 +43,7 @@ import urllib.request
 MAX_FILES = 500
 MAX_FILE_CHARS = 2_000_000
 MAX_SUPERCLASSES = 4
+MAX_CONSTRUCTOR_TYPES = 4
 
 
 class Failure(Exception):
@@ -104,6 +105,27 @@ def superclass_files(read, path, content, depth=MAX_SUPERCLASSES):
     return found
 
 
+def constructor_type_files(read, path, content, limit=MAX_CONSTRUCTOR_TYPES):
+    """The sources of the same-package classes a Java file's public class takes in its constructors: an
+    observed-outcome case needs an instance to call a changed method on (new CSVPrinter(out, CSVFormat.DEFAULT)).
+    `read(path)` gives a file's content or None."""
+    name = re.search(r"\bpublic\s+(?:abstract\s+|final\s+)*class\s+(\w+)", content)
+    if not name:
+        return []
+    directory = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    types = []
+    for parameters in re.findall(r"\b" + name.group(1) + r"\s*\(([^)]*)\)\s*(?:throws[^{;]*)?\{", content):
+        for type_name in re.findall(r"(?:^|,)\s*(?:final\s+)?(?:@\w+\s+)*([A-Z]\w*)(?:<[^>]*>)?\s+\w+", parameters):
+            if type_name != name.group(1) and type_name not in types:
+                types.append(type_name)
+    found = []
+    for type_name in types:
+        content = read(directory + type_name + ".java")
+        if content is not None and len(found) < limit:
+            found.append({"path": directory + type_name + ".java", "content": content})
+    return found
+
+
 def existing_test_paths(path):
     """Where the project's existing tests of a changed file would be: the engine drops suggestions they repeat."""
     directory, name = os.path.split(path)
@@ -118,7 +140,8 @@ def existing_test_paths(path):
 
 def context_files(git_dir, base, head):
     """What CI sends beside the diff: each changed file as it is at head, the sources of the classes a changed
-    Java class extends, and the existing tests of the changed files."""
+    Java class extends and of the same-package classes its constructors take, and the existing tests of the changed
+    files."""
     changed = [line.split("\t")[-1] for line in
                git(git_dir, "diff", "--name-status", "--diff-filter=AMR", base, head).splitlines() if line]
     files, seen = [], set()
@@ -133,8 +156,9 @@ def context_files(git_dir, base, head):
         content = show(git_dir, head, path)
         add(path, content)
         if content is not None and path.endswith(".java"):
-            for superclass in superclass_files(lambda p: show(git_dir, head, p), path, content):
-                add(superclass["path"], superclass["content"])
+            read = lambda p: show(git_dir, head, p)  # noqa: E731
+            for context in superclass_files(read, path, content) + constructor_type_files(read, path, content):
+                add(context["path"], context["content"])
     for path in changed:
         for test in existing_test_paths(path):
             add(os.path.normpath(test), show(git_dir, head, os.path.normpath(test)))

@@ -33,7 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "client"))
 # the CI client's own choice of context files, and its way of writing an observed outcome in
-from greengate_ci import OBSERVATIONS, OBSERVE_ASSERTION, java_string, observed_code, superclass_files  # noqa: E402
+from greengate_ci import (OBSERVATIONS, OBSERVE_ASSERTION, constructor_type_files, java_string,  # noqa: E402
+                          observed_code, superclass_files)
 
 JAVA_LIBS = [
     {"name": "commons-cli", "ga": "commons-cli:commons-cli", "old": "1.10.0", "new": "1.11.0", "deps": []},
@@ -169,9 +170,11 @@ def java_lib(lib, service, args, work):
         changed_lines[path] = added_lines(diff)
         content = (repo / path).read_text(encoding="utf-8")
         stats["changes"] += 1
-        # what greengate_ci.py sends beside a changed Java file: the sources of the classes it extends
-        files = [{"path": path, "content": content}] + superclass_files(
-            lambda p: (repo / p).read_text(encoding="utf-8") if (repo / p).is_file() else None, path, content)
+        # what greengate_ci.py sends beside a changed Java file: the sources of the classes it extends and of the
+        # same-package classes its constructors take
+        read = lambda p: (repo / p).read_text(encoding="utf-8") if (repo / p).is_file() else None  # noqa: E731
+        files = [{"path": path, "content": content}] + superclass_files(read, path, content) \
+            + constructor_type_files(read, path, content)
         answer = service.suggest(f"maven/{lib['ga'].replace(':', '/')}", commit, diff, files)
         stats["cpuMs"].append(answer["usage"]["cpuSeconds"] * 1000)
         if answer["suggestions"]:

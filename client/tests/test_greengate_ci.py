@@ -78,23 +78,27 @@ def test_a_file_that_does_not_parse_does_not_compile_and_is_run_once(repo):
     assert not report["compiled"] and not report["passed"] and report["runs"] == 1
 
 
-def test_the_context_holds_the_changed_files_their_superclasses_and_existing_tests(repo):
+def test_the_context_holds_the_changed_files_their_superclasses_constructor_types_and_existing_tests(repo):
     base = commit(repo, {
         "src/main/java/org/acme/codec/BaseCodec.java":
             "package org.acme.codec;\n\npublic abstract class BaseCodec extends org.acme.Root {\n}\n",
         "src/main/java/org/acme/Root.java": "package org.acme;\n\npublic abstract class Root {\n}\n",
+        "src/main/java/org/acme/b58/Alphabet.java": "package org.acme.b58;\n\npublic enum Alphabet { BITCOIN }\n",
+        "src/main/java/org/acme/b58/Unrelated.java": "package org.acme.b58;\n\nclass Unrelated {\n}\n",
         "src/test/java/org/acme/b58/Base58Test.java": "package org.acme.b58;\n\nclass Base58Test {\n}\n",
         "src/shop/cart.py": "def total():\n    return 0\n",
         "tests/test_cart.py": "def test_total():\n    pass\n",
     }, "start")
     head = commit(repo, {
         "src/main/java/org/acme/b58/Base58.java":
-            "package org.acme.b58;\n\nimport org.acme.codec.BaseCodec;\n\npublic final class Base58 extends BaseCodec {\n}\n",
+            "package org.acme.b58;\n\nimport org.acme.codec.BaseCodec;\n\npublic final class Base58 extends BaseCodec {\n"
+            "    public Base58(final Alphabet alphabet, java.util.List<String> names) {\n    }\n}\n",
         "src/shop/cart.py": "def total(items):\n    return sum(items)\n",
     }, "change")
     files = {f["path"]: f["content"] for f in greengate_ci.context_files(str(repo), base, head)}
     assert set(files) == {"src/main/java/org/acme/b58/Base58.java", "src/shop/cart.py",
                           "src/main/java/org/acme/codec/BaseCodec.java", "src/main/java/org/acme/Root.java",
+                          "src/main/java/org/acme/b58/Alphabet.java",
                           "src/test/java/org/acme/b58/Base58Test.java", "tests/test_cart.py"}
     assert files["src/shop/cart.py"].startswith("def total(items)")
 

@@ -70,7 +70,7 @@ public final class JavaSymbols {
             if (!type.isPublic() || type.isInterface() || !type.getTypeParameters().isEmpty() || !type.isTopLevelType()) {
                 continue;
             }
-            Map<String, String> known = knownValues(unit, type);
+            Map<String, String> known = knownValues(unit, type, file.path(), context);
             if (!type.isAbstract()) {
                 symbols.addAll(publicMethods(type, unit, file, packageName, imports, context));
             }
@@ -489,8 +489,9 @@ public final class JavaSymbols {
      * ({@code CSVFormat.DEFAULT}), a factory of the class ({@code GitIdentifiers.treeIdBuilder(digest)}), or its
      * constructor with the fewest parameters, all of which have ordinary values.
      */
-    private static Map<String, String> knownValues(CompilationUnit unit, ClassOrInterfaceDeclaration type) {
-        Map<String, String> known = new HashMap<>();
+    private static Map<String, String> knownValues(CompilationUnit unit, ClassOrInterfaceDeclaration type,
+                                                   String file, JavaSources context) {
+        Map<String, String> known = new HashMap<>(packageValues(type, file, context));
         for (EnumDeclaration declared : unit.findAll(EnumDeclaration.class)) {
             if (!declared.getEntries().isEmpty() && visibleToPackage(declared)) {
                 String enclosing = enclosingPath(declared);
@@ -510,6 +511,41 @@ public final class JavaSymbols {
             instanceOf(declared, path, type, nested, known).ifPresent(expression -> known.put(path, expression));
         }
         return known;
+    }
+
+    /**
+     * Values of the types the class's constructors and methods take that live in the same package, read from the
+     * files CI sent ({@code CSVFormat.DEFAULT} for {@code new CSVPrinter(Appendable, CSVFormat)}): an enum's first
+     * constant, or an instance as {@link #instanceOf} finds one.
+     */
+    private static Map<String, String> packageValues(ClassOrInterfaceDeclaration type, String path,
+                                                     JavaSources context) {
+        String directory = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        Set<String> names = new java.util.TreeSet<>();
+        type.findAll(Parameter.class).forEach(p -> {
+            if (p.getType().isClassOrInterfaceType() && p.getType().asClassOrInterfaceType().getScope().isEmpty()) {
+                names.add(p.getType().asClassOrInterfaceType().getNameAsString());
+            }
+        });
+        Map<String, String> values = new HashMap<>();
+        for (String name : names) {
+            if (name.equals(type.getNameAsString())) {
+                continue;
+            }
+            Optional<CompilationUnit> unit = context.at(directory + name + ".java");
+            Optional<TypeDeclaration<?>> declared = unit.flatMap(u -> u.getTypes().stream()
+                    .filter(t -> t.getNameAsString().equals(name)).findFirst());
+            if (declared.isEmpty()) {
+                continue;
+            }
+            if (declared.get() instanceof EnumDeclaration e && !e.getEntries().isEmpty()) {
+                values.put(name, name + "." + e.getEntries().get(0).getNameAsString());
+            } else if (declared.get() instanceof ClassOrInterfaceDeclaration c && !c.isInterface()
+                    && c.getTypeParameters().isEmpty()) {
+                instanceOf(c, name, c, nestedTypes(c), Map.of()).ifPresent(v -> values.put(name, v));
+            }
+        }
+        return values;
     }
 
     private static Optional<String> instanceOf(ClassOrInterfaceDeclaration declared, String path,

@@ -124,6 +124,50 @@ class ObservedOutcomesRunTest {
             }
             """;
 
+    static final String FORMAT_PATH = "src/main/java/org/acme/label/Format.java";
+
+    /** Not changed: CI sends it as context, being a type the changed Printer's constructor takes. */
+    static final String FORMAT = """
+            package org.acme.label;
+
+            public final class Format {
+
+                public static final Format DASHED = new Format("-");
+
+                final String separator;
+
+                private Format(String separator) {
+                    this.separator = separator;
+                }
+            }
+            """;
+
+    static final String PRINTER_PATH = "src/main/java/org/acme/label/Printer.java";
+
+    static final String PRINTER = """
+            package org.acme.label;
+
+            public class Printer {
+
+                private final StringBuilder out;
+                private final Format format;
+
+                public Printer(StringBuilder out, Format format) {
+                    this.out = out;
+                    this.format = format;
+                }
+
+                public void print(String text) {
+                    out.append(format.separator).append(text);
+                }
+
+                @Override
+                public String toString() {
+                    return out.toString();
+                }
+            }
+            """;
+
     @Test
     void withoutObservationThereAreNoObservedCases() {
         assertTrue(suggest(LABELS, false).stream().noneMatch(t -> t.caseKind().equals(ObservedOutcomes.KIND)));
@@ -136,7 +180,8 @@ class ObservedOutcomesRunTest {
         Map<String, SuggestedTest> bySymbol = new LinkedHashMap<>();
         observed.forEach(t -> bySymbol.put(t.targetSymbol(), t));
         assertEquals(List.of("Frame.wrap", "Labels.Counter.add", "Labels.Counter.toString", "Labels.counter", "Labels.initials", "Labels.port",
-                        "Labels.quote", "Labels.render", "Labels.shout", "Labels.tail"),
+                        "Labels.quote", "Labels.render", "Labels.shout", "Labels.tail", "Printer.print",
+                        "Printer.toString"),
                 bySymbol.keySet().stream().sorted().toList());
         assertTrue(observed.stream().allMatch(t -> ObservedOutcomes.awaitsObservation(t.code())));
 
@@ -153,6 +198,8 @@ class ObservedOutcomesRunTest {
         assertEquals("returned Counter 4", outcomes.get("Labels.Counter.add"));
         assertEquals("returned Counter 1", outcomes.get("Labels.counter"));
         assertEquals("returned \"Counter 1\"", outcomes.get("Labels.Counter.toString"));
+        // on an instance made with a shared instance of a type its constructor takes, from a file CI sent along
+        assertEquals("completed; then: -Hello, World 42", outcomes.get("Printer.print"));
         // a protected method of an abstract class, on the shared instance the class offers
         assertEquals("returned \"[Hello, World 42\"; buffer: [Hello, World 42", outcomes.get("Frame.wrap"));
 
@@ -186,8 +233,8 @@ class ObservedOutcomesRunTest {
     }
 
     private static List<SuggestedTest> suggest(String source, boolean observe) {
-        String diff = Diffs.newFile(PATH, source) + Diffs.newFile(FRAME_PATH, FRAME);
-        Map<String, String> files = Map.of(PATH, source, FRAME_PATH, FRAME);
+        String diff = Diffs.newFile(PATH, source) + Diffs.newFile(FRAME_PATH, FRAME) + Diffs.newFile(PRINTER_PATH, PRINTER);
+        Map<String, String> files = Map.of(PATH, source, FRAME_PATH, FRAME, PRINTER_PATH, PRINTER, FORMAT_PATH, FORMAT);
         var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
         return new EmbeddedEngine().generate(new GenerationRequest("github.com/acme/label", diff, analysis.symbols(),
                 files, 20, observe)).tests();
@@ -222,7 +269,8 @@ class ObservedOutcomesRunTest {
         Path classes = Files.createDirectories(checkout.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
                 System.getProperty("java.class.path")));
-        for (Map.Entry<String, String> file : Map.of(PATH, source, FRAME_PATH, FRAME).entrySet()) {
+        for (Map.Entry<String, String> file : Map.of(PATH, source, FRAME_PATH, FRAME, PRINTER_PATH, PRINTER,
+                FORMAT_PATH, FORMAT).entrySet()) {
             Path main = checkout.resolve(file.getKey());
             Files.createDirectories(main.getParent());
             Files.writeString(main, file.getValue());
