@@ -126,7 +126,7 @@ def new_stats(name, language, diff_kind):
     return {"library": name, "language": language, "diff": diff_kind, "changes": 0, "changesWithSuggestions": 0,
             "suggestions": 0, "compiled": 0, "passed": 0, "flaky": 0, "failed": 0, "changedLines": 0,
             "coveredBefore": 0, "coveredAfter": 0, "kinds": {}, "cpuMs": [], "details": [], "changeRows": [],
-            "observedCases": 0, "withheld": 0}
+            "observedCases": 0, "withheld": 0, "withheldRows": []}
 
 
 # ---------------------------------------------------------------------------------------------------------- Java
@@ -197,6 +197,7 @@ def java_lib(lib, service, args, work):
         observe_java(awaiting, repo, base, ":".join([str(classes)] + deps + [args.junit_console]), args)
         stats["observedCases"] += len(awaiting)
         stats["withheld"] += sum(1 for s in awaiting if s.get("_withheld"))
+        stats["withheldRows"] += [(s["_change"], s["targetSymbol"], s["_withheld"]) for s in awaiting if s.get("_withheld")]
         suggestions = [s for s in suggestions if not s.get("_withheld")]
 
     # write every suggestion where it says
@@ -592,6 +593,11 @@ def render(all_stats, command, elapsed):
                            f"{d['note'].replace('|', '/').replace(chr(10), ' ')[:160]} |")
     change_rows = [f"| {st['library']} | `{c}` | {n} | {cov} | {k} |" for st in all_stats
                    for (c, n, cov, k) in st["changeRows"]]
+    withheld_rows = [f"| {st['library']} | `{c}` | `{symbol}` | {why} |" for st in all_stats
+                     for (c, symbol, why) in st.get("withheldRows", [])]
+    withheld = ("\n\n## Observed-outcome cases withheld\n\nCases the observation step did not show to reviewers, "
+                "and why.\n\n| library | change | symbol | why |\n|---|---|---|---|\n" + "\n".join(withheld_rows)
+                ) if withheld_rows else ""
     machine = f"{os.cpu_count()} cores, load average at the end {' '.join(open('/proc/loadavg').read().split()[:3])}"
     return summary_text(table, verdict, command, observed_line), f"""# Quality benchmark: the embedded engine on real libraries
 
@@ -643,7 +649,7 @@ together), and how many suggestions the change got.
 
 | library | change | symbol | kind | compiled | passed runs | confidence | note |
 |---|---|---|---|---|---|---|---|
-""" + "\n".join(details) + "\n"
+""" + "\n".join(details) + withheld + "\n"
 
 
 def summary_text(table, verdict, command, observed_line=""):
