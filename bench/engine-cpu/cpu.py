@@ -28,12 +28,13 @@ def main():
         a.add_argument(name, required=True)
     a.add_argument("--requests", type=int, default=300)
     a.add_argument("--warmup", type=int, default=50)
+    a.add_argument("--observe", action="store_true", help="ask for observed-outcome cases too (more cases per request)")
     args = a.parse_args()
     diff = Path(args.diff).read_text()
     files = [{"path": p, "content": (Path(args.repo) / p).read_text()}
              for p in Path(args.files).read_text().split() if p]
     body = json.dumps({"repository": "maven/commons-codec/commons-codec", "commit": "0123456789abcdef",
-                       "diff": diff, "files": files, "engine": "embedded"}).encode()
+                       "diff": diff, "files": files, "engine": "embedded", "observe": args.observe}).encode()
 
     def post():
         request = urllib.request.Request(args.service + "/api/v1/suggestions", data=body, method="POST", headers={

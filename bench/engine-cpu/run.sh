@@ -4,6 +4,7 @@
 # suggestion-service; reads the CPU time the service reports in the response's `usage` and the service process's own
 # CPU time (/proc) around the measured requests.
 #   bench/engine-cpu/run.sh [requests] [warm-up]   (default 300 and 50; writes bench/engine-cpu/RESULTS.md)
+#   OBSERVE=1 ...: the requests ask for observed-outcome cases too
 # SKIP_BUILD=1: use the suggestion-service and local-infra already built in their target/ directories.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -40,5 +41,6 @@ start_suggestion_service bench-cpu
 
 /usr/bin/python3 "$HERE/cpu.py" --service "$SERVICE_URL" --token "$CI_TOKEN" \
   --diff "$OUT/release.diff" --repo "$REPO" --files "$OUT/changed-files" --pid "$SERVICE_PID" \
-  --requests "$N" --warmup "$WARMUP" --command "bench/engine-cpu/run.sh $N $WARMUP" | tee "$OUT/results.md"
+  --requests "$N" --warmup "$WARMUP" ${OBSERVE:+--observe} \
+  --command "${OBSERVE:+OBSERVE=1 }bench/engine-cpu/run.sh $N $WARMUP" | tee "$OUT/results.md"
 { echo "# Embedded engine CPU time on a ~2,000-line diff"; echo; cat "$OUT/results.md"; } > "$HERE/RESULTS.md"
