@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Startup benchmark: time to ready and idle RSS of each Greengate service in JVM mode, side by side with a
-# bare Quarkus REST hello app built in the same run, all started with the same JVM flags.
+# bare Quarkus REST hello app and with stack-app (the extensions issue 3 asks of every service, one entity, one
+# consumer, nothing of Greengate) built in the same run, all started with the same JVM flags.
 #   bench/startup/run.sh [rounds]      (default 5 rounds; writes bench/startup/results.md)
 #   APPCDS=1 bench/startup/run.sh ...  every app (the bare one too) built with Quarkus' AppCDS archive and started
 #                                      from its quarkus-app folder with -XX:SharedArchiveFile (results-appcds.md)
@@ -10,7 +11,7 @@ HERE="$ROOT/bench/startup"
 ROUNDS=${1:-5}
 JVM_FLAGS=(-XX:+UseSerialGC -Xmx256m)
 WORK=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 echo "building the services and the bare hello app ..." >&2
 BUILD_FLAGS=()
@@ -23,6 +24,7 @@ if [ -n "${APPCDS:-}" ]; then
 fi
 (cd "$ROOT" && mvn -q -B package -DskipTests "${BUILD_FLAGS[@]}")
 (cd "$HERE/hello-app" && mvn -q -B package -DskipTests "${BUILD_FLAGS[@]}")
+(cd "$HERE/stack-app" && mvn -q -B package -DskipTests "${BUILD_FLAGS[@]}")
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "starting PostgreSQL and Kafka ..." >&2
@@ -55,10 +57,12 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-declare -A JARS=([hello-app]="$HERE/hello-app/target/quarkus-app/quarkus-run.jar")
-declare -A URLS=([hello-app]="/hello")
-APPS=(hello-app suggestion-service review-service feedback-service carbon-meter)
-for s in "${APPS[@]:1}"; do JARS[$s]="$ROOT/$s/target/quarkus-app/quarkus-run.jar"; URLS[$s]="/q/health/ready"; done
+# stack-app: the stack issue 3 asks of every service, with nothing of Greengate (ready = database and Kafka reachable)
+declare -A JARS=([hello-app]="$HERE/hello-app/target/quarkus-app/quarkus-run.jar"
+                 [stack-app]="$HERE/stack-app/target/quarkus-app/quarkus-run.jar")
+declare -A URLS=([hello-app]="/hello" [stack-app]="/q/health/ready")
+APPS=(hello-app stack-app suggestion-service review-service feedback-service carbon-meter)
+for s in "${APPS[@]:2}"; do JARS[$s]="$ROOT/$s/target/quarkus-app/quarkus-run.jar"; URLS[$s]="/q/health/ready"; done
 
 declare -A MS RSS
 for app in "${APPS[@]}"; do
@@ -74,11 +78,12 @@ done
 for app in "${APPS[@]}"; do MS[$app]=$(median < "$WORK/$app.ms"); RSS[$app]=$(median < "$WORK/$app.rss"); done
 
 {
-  echo "| app | time to ready (median ms) | × bare | idle RSS (median MB) | × bare |"
-  echo "|---|---|---|---|---|"
+  echo "| app | time to ready (median ms) | × bare | × stack | idle RSS (median MB) | × bare | × stack |"
+  echo "|---|---|---|---|---|---|---|"
   for app in "${APPS[@]}"; do
-    awk -v app="$app" -v ms="${MS[$app]}" -v bms="${MS[hello-app]}" -v rss="${RSS[$app]}" -v brss="${RSS[hello-app]}" \
-      'BEGIN { printf "| %s | %d | %.2f | %d | %.2f |\n", app, ms, ms / bms, rss, rss / brss }'
+    awk -v app="$app" -v ms="${MS[$app]}" -v bms="${MS[hello-app]}" -v sms="${MS[stack-app]}" \
+      -v rss="${RSS[$app]}" -v brss="${RSS[hello-app]}" -v srss="${RSS[stack-app]}" \
+      'BEGIN { printf "| %s | %d | %.2f | %.2f | %d | %.2f | %.2f |\n", app, ms, ms / bms, ms / sms, rss, rss / brss, rss / srss }'
   done
   echo
   echo "JVM flags for every app: \`${JVM_FLAGS[*]} ${CDS_FLAGS[*]}\`; $ROUNDS interleaved rounds on $(nproc) cores, $(java -version 2>&1 | head -1); load average before: $LOAD_BEFORE."

@@ -1,0 +1,1 @@
+create table greeting (id bigint primary key, text varchar(200));
