@@ -351,6 +351,12 @@ def observed_code(code, outcome):
     return code.replace(OBSERVE_ASSERTION, f"assertEquals({java_string(outcome)}, outcome);")
 
 
+def observation_probe(code, target):
+    """The case with its assertion swapped for a write of the outcome to the file `target`: what CI runs to see it."""
+    return code.replace(OBSERVE_ASSERTION, "java.nio.file.Files.write(java.nio.file.Paths.get(" + java_string(target)
+                        + "), outcome.getBytes(java.nio.charset.StandardCharsets.UTF_8));")
+
+
 def observe_one(suggestion, options):
     """Runs the case with its assertion swapped for a write of the outcome to a file, OBSERVATIONS times:
     (outcome, None) when every run saw the same one, else (None, report) with why not."""
@@ -358,10 +364,7 @@ def observe_one(suggestion, options):
     with tempfile.TemporaryDirectory(prefix="greengate-observe-") as scratch:
         for run in range(OBSERVATIONS):
             target = os.path.join(scratch, f"outcome-{run}")
-            probe = suggestion["code"].replace(OBSERVE_ASSERTION, "java.nio.file.Files.write(java.nio.file.Paths.get("
-                                               + java_string(target) + "), outcome.getBytes("
-                                               "java.nio.charset.StandardCharsets.UTF_8));")
-            report = verify_one(dict(suggestion, code=probe), options, runs=1)
+            report = verify_one(dict(suggestion, code=observation_probe(suggestion["code"], target)), options, runs=1)
             if not os.path.isfile(target):
                 report.update(passed=False, log="no outcome observed:\n" + report["log"])
                 return None, report

@@ -33,8 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "client"))
 # the CI client's own choice of context files, and its way of writing an observed outcome in
-from greengate_ci import (OBSERVATIONS, OBSERVE_ASSERTION, constructor_type_files, java_string,  # noqa: E402
-                          observed_code, superclass_files)
+from greengate_ci import (OBSERVATIONS, constructor_type_files, observation_probe, observed_code,  # noqa: E402
+                          superclass_files)
 
 JAVA_LIBS = [
     {"name": "commons-cli", "ga": "commons-cli:commons-cli", "old": "1.10.0", "new": "1.11.0", "deps": []},
@@ -268,9 +268,9 @@ def java_lib(lib, service, args, work):
 
 
 def observe_java(awaiting, repo, base, classpath, args):
-    """Each case's assertion swapped for a write of its outcome to a file, compiled, run OBSERVATIONS times with the
-    JUnit console launcher; a case seen to give the same outcome every time gets it written in (the client's
-    observed_code), any other is marked withheld."""
+    """Each case's assertion swapped for a write of its outcome to a file (the client's observation_probe), compiled,
+    run OBSERVATIONS times with the JUnit console launcher; a case seen to give the same outcome every time gets it
+    written in (the client's observed_code), any other is marked withheld."""
     outcomes = base / "observed"
     outcomes.mkdir(exist_ok=True)
     paths = {}
@@ -279,9 +279,7 @@ def observe_java(awaiting, repo, base, classpath, args):
         paths[s["testPath"]] = (s, target)
         path = repo / s["testPath"]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(s["code"].replace(OBSERVE_ASSERTION, "java.nio.file.Files.write(java.nio.file.Paths.get("
-                                          + java_string(str(target)) + "), outcome.getBytes("
-                                          "java.nio.charset.StandardCharsets.UTF_8));"), encoding="utf-8")
+        path.write_text(observation_probe(s["code"], str(target)), encoding="utf-8")
     probe_classes = base / "probe-classes"
     pending = dict(paths)
     for _ in range(20):
