@@ -26,11 +26,13 @@ Exit codes: 0 done (also when there was nothing to suggest or to apply), 1 an er
 detail is printed), 2 wrong usage, 3 the gate did not pass within --timeout.
 """
 import argparse
+import getpass
 import hashlib
 import json
 import os
 import re
 import resource
+import socket
 import subprocess
 import sys
 import tempfile
@@ -357,6 +359,15 @@ def observation_probe(code, target):
                         + "), outcome.getBytes(java.nio.charset.StandardCharsets.UTF_8));")
 
 
+def environment_in(outcome, checkout):
+    """The first fact of this runner the outcome shows (the checkout's or temp folder's path, the home folder, the
+    host or user name), or None: an outcome that holds one passes here and fails on the next machine."""
+    facts = [os.path.abspath(checkout), os.path.realpath(checkout), os.path.join(tempfile.gettempdir(), ""),
+             os.path.expanduser("~"), socket.gethostname(), getpass.getuser()]
+    # short names (root, ci, a one-letter host) are words an outcome may hold for its own reasons
+    return next((fact for fact in facts if len(fact) > 4 and fact in outcome), None)
+
+
 def observe_one(suggestion, options):
     """Runs the case with its assertion swapped for a write of the outcome to a file, OBSERVATIONS times:
     (outcome, None) when every run saw the same one, else (None, report) with why not."""
@@ -373,6 +384,11 @@ def observe_one(suggestion, options):
     if len(set(seen)) > 1:
         return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": True,
                       "log": "the outcome differed between runs:\n" + "\n".join(seen)[-MAX_LOG_CHARS:]}
+    fact = environment_in(seen[0], options.git_dir)
+    if fact:
+        return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": False,
+                      "log": f"the outcome shows this runner ({fact}), so it would fail elsewhere:\n"
+                             + seen[0][-MAX_LOG_CHARS:]}
     return seen[0], None
 
 

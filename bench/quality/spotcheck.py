@@ -6,6 +6,8 @@ same sources, or run once with pytest beside the Debian package's modules.
 A failing case is a wrong suggestion, or a Javadoc promise the code does not keep: the list says which.
 
     bench/quality/spotcheck.sh   (writes bench/quality/SPOTCHECK.md)
+    OBSERVE=1 bench/quality/spotcheck.sh   (Java: observed-outcome cases too, observed and filled in as the CI client
+                                           does; every case run 3 times, each run in another random class order)
 """
 import argparse
 import json
@@ -16,6 +18,8 @@ import time
 import urllib.request
 import zipfile
 from pathlib import Path
+
+from quality import observe_java  # the CI client's observation, as the quality benchmark does it
 
 # the same releases as the quality benchmark's newer side; commons-text needs commons-lang3
 LIBS = [
@@ -39,13 +43,13 @@ def jar_of(coords):
     return f"{artifact}-{version}-sources.jar"
 
 
-def post(service, token, path, content):
+def post(service, token, path, content, observe=False):
     lines = content.splitlines()
     diff = (f"diff --git a/{path} b/{path}\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n"
             f"+++ b/{path}\n@@ -0,0 +1,{len(lines)} @@\n" + "".join("+" + line + "\n" for line in lines))
     body = json.dumps({"repository": "spotcheck/library", "commit": "5907c4ec", "diff": diff,
                        "files": [{"path": path, "content": content}], "maxSuggestions": 50,
-                       "engine": "embedded"}).encode()
+                       "engine": "embedded", "observe": observe}).encode()
     request = urllib.request.Request(service + "/api/v1/suggestions", data=body, method="POST",
                                      headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=300) as response:
@@ -76,8 +80,18 @@ def check(lib, args, built):
     suggestions = []
     for file in sorted(src.rglob("*.java")):
         path = "src/main/java/" + str(file.relative_to(src))
-        suggestions += [s for s in post(args.service, args.token, path, file.read_text(encoding="utf-8"))
+        suggestions += [dict(s, _change=path) for s in post(args.service, args.token, path,
+                                                            file.read_text(encoding="utf-8"), args.observe)
                         if s["caseKind"] != "signature"]
+    observed = {"proposed": 0, "withheld": {}}
+    awaiting = [s for s in suggestions if s.get("awaitingObservation")]
+    if awaiting:
+        observe_java(awaiting, work, work, ":".join([str(classes)] + deps + [args.junit_console]), args)
+        observed["proposed"] = len(awaiting)
+        for s in awaiting:
+            if s.get("_withheld"):
+                observed["withheld"][s["_withheld"]] = observed["withheld"].get(s["_withheld"], 0) + 1
+        suggestions = [s for s in suggestions if not s.get("_withheld")]
     written = {}
     for s in suggestions:
         if s["testPath"] not in written:
@@ -98,17 +112,27 @@ def check(lib, args, built):
             not_compiled.append(pending.pop(path))
     def fqn(s):
         return s["testPath"].split("src/test/java/", 1)[-1][:-len(".java")].replace("/", ".")
-    reports = work / "reports"
-    subprocess.run(["java", "-Xmx512m", "-jar", args.junit_console, "execute", "--disable-banner", "--details=none",
-                    "--class-path", ":".join([str(tests), str(classes)] + deps), "--reports-dir", str(reports)]
-                   + [f"--select-class={fqn(s)}" for s in pending.values()], capture_output=True, timeout=1800)
-    failed = {}
-    for report in reports.glob("*.xml"):
-        text = report.read_text(encoding="utf-8")
-        for case in re.finditer(r'<testcase name="[^"]*" classname="([^"]+)"[^>]*>(.*?)</testcase>', text, re.S):
-            if "<failure" in case.group(2) or "<error" in case.group(2):
-                message = re.search(r'message="([^"]*)"', case.group(2))
-                failed[case.group(1)] = (message.group(1) if message else "error")[:160]
+    failed, failures_by_class = {}, {}
+    # observing: 3 runs, each in another random class order, so a case that leans on what another left behind shows
+    orders = [["--config=junit.jupiter.testclass.order.default=org.junit.jupiter.api.ClassOrderer$Random",
+               f"--config=junit.jupiter.execution.order.random.seed={seed}"] for seed in (1, 2, 3)] \
+        if args.observe else [[]]
+    for run, order in enumerate(orders):
+        reports = work / f"reports-{run}"
+        subprocess.run(["java", "-Xmx512m", "-jar", args.junit_console, "execute", "--disable-banner",
+                        "--details=none", "--class-path", ":".join([str(tests), str(classes)] + deps),
+                        "--reports-dir", str(reports)] + order
+                       + [f"--select-class={fqn(s)}" for s in pending.values()], capture_output=True, timeout=1800)
+        for report in reports.glob("*.xml"):
+            text = report.read_text(encoding="utf-8")
+            for case in re.finditer(r'<testcase name="[^"]*" classname="([^"]+)"[^>]*>(.*?)</testcase>', text, re.S):
+                if "<failure" in case.group(2) or "<error" in case.group(2):
+                    message = re.search(r'message="([^"]*)"', case.group(2))
+                    failed[case.group(1)] = (message.group(1) if message else "error")[:160]
+                    failures_by_class[case.group(1)] = failures_by_class.get(case.group(1), 0) + 1
+    flaky = {cls for cls, n in failures_by_class.items() if n < len(orders)}
+    for cls in flaky:
+        failed[cls] = f"flaky: failed {failures_by_class[cls]} of {len(orders)} runs: " + failed[cls]
     by_kind = {}
     for s in written.values():
         row = by_kind.setdefault(s["caseKind"], [0, 0, 0])
@@ -119,7 +143,8 @@ def check(lib, args, built):
                 row[2] += 1
     failures = [(s["targetSymbol"], s["caseKind"], failed[fqn(s)]) for s in pending.values() if fqn(s) in failed]
     failures += [(s["targetSymbol"], s["caseKind"], "does not compile") for s in not_compiled]
-    return {"name": lib["name"], "coords": lib["coords"], "byKind": by_kind, "failures": failures}
+    return {"name": lib["name"], "coords": lib["coords"], "byKind": by_kind, "failures": failures,
+            "observed": observed}
 
 
 def check_python(lib, args):
@@ -181,6 +206,7 @@ def main():
     parser.add_argument("--junit-console", required=True)
     parser.add_argument("--results", required=True)
     parser.add_argument("--command", default="bench/quality/spotcheck.sh")
+    parser.add_argument("--observe", action="store_true")
     args = parser.parse_args()
     started = time.time()
     built, results = {}, []
@@ -206,6 +232,12 @@ def main():
             totals = [t + v for t, v in zip(totals, (cases, compiled, passed))]
     lines.append(f"| **all** | | {totals[0]} | {totals[1]} | {totals[2]} "
                  f"({100 * totals[2] / max(totals[0], 1):.1f} %) |")
+    for r in results:
+        observed = r.get("observed") or {}
+        if observed.get("proposed"):
+            why = ", ".join(f"{n} {reason}" for reason, n in sorted(observed["withheld"].items())) or "none"
+            lines.append(f"\n{r['coords']}: {observed['proposed']} observed-outcome cases proposed; withheld by the "
+                         f"observation step (never shown): {why}.")
     lines += ["", "Cases that failed:", ""]
     for r in results:
         for symbol, kind, message in r["failures"]:

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Precision of the embedded engine's behaviour cases on whole libraries (see spotcheck.py).
 #   bench/quality/spotcheck.sh   (writes bench/quality/SPOTCHECK.md)
+#   OBSERVE=1 bench/quality/spotcheck.sh   (also observed-outcome cases, filled in as the CI client does; each case
+#                                          run 3 times in random class orders; writes bench/quality/OBSERVED-SPOTCHECK.md)
 # SKIP_BUILD=1: use the suggestion-service and local-infra already built in their target/ directories.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -23,4 +25,5 @@ fetch_jar commons-codec:commons-codec:1.22.0:jar:sources commons-codec-1.22.0-so
 source "$ROOT/bench/lib/suggestion-service.sh"
 start_suggestion_service bench-spotcheck
 /usr/bin/python3 "$HERE/spotcheck.py" --service "$SERVICE_URL" --token "$CI_TOKEN" --out "$OUT" \
-  --junit-console "$OUT/jars/junit-platform-console-standalone-$JUNIT_CONSOLE.jar" --results "$HERE/SPOTCHECK.md"
+  --junit-console "$OUT/jars/junit-platform-console-standalone-$JUNIT_CONSOLE.jar" \
+  --results "$HERE/${OBSERVE:+OBSERVED-}SPOTCHECK.md" ${OBSERVE:+--observe --command "OBSERVE=1 bench/quality/spotcheck.sh"}

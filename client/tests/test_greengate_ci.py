@@ -3,6 +3,7 @@ test in e2e/ drives the whole client against the packaged services)."""
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -234,3 +235,22 @@ def test_an_outcome_that_changes_from_run_to_run_is_not_written_in(repo):
     assert not report["passed"] and report["flaky"] and "observedCode" not in report
     assert "the outcome differed between runs" in report["log"]
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_an_outcome_that_shows_this_runner_is_not_written_in(repo, monkeypatch):
+    assert greengate_ci.environment_in(f"returned [file:{repo}/target/classes/]", str(repo)) == str(repo)
+    assert greengate_ci.environment_in("returned " + os.path.join(tempfile.gettempdir(), "x1"), str(repo))
+    monkeypatch.setattr(greengate_ci.socket, "gethostname", lambda: "runner-7f3a")
+    assert greengate_ci.environment_in("returned \"runner-7f3a\"", str(repo)) == "runner-7f3a"
+    assert greengate_ci.environment_in("returned \"Hello, World 42\"; out: [1, 2]", str(repo)) is None
+
+
+@needs_junit
+def test_a_java_outcome_holding_the_checkout_path_is_withheld(repo):
+    commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER.replace(
+        "    public static long now() {", "    public static String here() {\n"
+        "        return new java.io.File(\"target\").getAbsolutePath();\n    }\n\n    public static long now() {"),
+        ".gitignore": "target/\n"}, "start")
+    report = greengate_ci.verify_observed(java_suggestion("here", ""), java_options(repo))
+    assert not report["passed"] and "observedCode" not in report
+    assert "the outcome shows this runner" in report["log"] and str(repo) in report["log"]

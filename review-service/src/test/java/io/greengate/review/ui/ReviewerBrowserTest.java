@@ -173,6 +173,7 @@ class ReviewerBrowserTest {
                 "the code is highlighted");
         assertTrue(browser.find(By.id("target-diff")).getText()
                 .contains("+        return sum(item.price for item in self.items)"), "the change the test targets");
+        assertTrue(browser.driver.findElements(By.id("observed-notice")).isEmpty(), "a case whose outcome the code states");
         assertTrue(browser.find(By.cssSelector("#target-diff .token.inserted-sign")).isDisplayed(),
                 "the diff is highlighted");
         browser.screenshotFullPage("review");
@@ -321,6 +322,18 @@ class ReviewerBrowserTest {
         assertTrue(browser.driver.findElements(By.id("accept-form")).isEmpty(), "no decision forms on a decided review");
         browser.driver.manage().window().setSize(new Dimension(390, 844));
         browser.screenshotFullPage("review-narrow");
+    }
+
+    @Test
+    void anObservedOutcomeCaseTellsTheReviewerWhatAcceptingItMeans() {
+        String commit = Suggestions.newCommit();
+        Seed.of(commit).testPath("src/test/java/org/acme/GreeterGreetObservedTest.java").language("java", "junit5")
+                .caseKind("observed-outcome").target("src/main/java/org/acme/Greeter.java", "Greeter.greet")
+                .code("class GreeterGreetObservedTest {\n}\n").publish(codec);
+        String id = (String) Seed.awaitReviews(commit, 1).get(0).get("id");
+
+        browser.open("/reviews/" + id);
+        assertTrue(browser.find(By.id("observed-notice")).getText().contains("pins today's behaviour"));
     }
 
     @Test

@@ -35,6 +35,7 @@ final class Seed {
     String targetFile = "src/cart.py";
     String targetSymbol = "Cart.total";
     String rationale = "Cart.total changed; an empty cart should total zero.";
+    String caseKind = "signature";
     double confidence = 0.5;
     List<String> riskFlags = List.of();
     Integer pullRequest = 42;
@@ -89,6 +90,11 @@ final class Seed {
         return this;
     }
 
+    Seed caseKind(String value) {
+        caseKind = value;
+        return this;
+    }
+
     Seed confidence(double value) {
         confidence = value;
         return this;
@@ -118,7 +124,7 @@ final class Seed {
     UUID publish(EventCodec codec) {
         SuggestionCreated event = new SuggestionCreated(UUID.randomUUID(), occurredAt, UUID.randomUUID(),
                 UUID.randomUUID(), repository, commit, "feature/cart", pullRequest, engine, modelVersion, targetFile,
-                targetSymbol, language, framework, "signature", testPath, code, null, rationale, confidence, riskFlags,
+                targetSymbol, language, framework, caseKind, testPath, code, null, rationale, confidence, riskFlags,
                 null, targetDiff);
         send(codec, Topics.SUGGESTIONS, event.subjectKey(), codec.toJson(event));
         occurredAt = occurredAt.plusMillis(1);
