@@ -44,7 +44,7 @@ public final class ObservedOutcomes {
                 String type = sink.get().substring(4, sink.get().indexOf('('));
                 setup.add(type + " " + variable + " = " + sink.get() + ";");
                 arguments.add(variable);
-                readAfter.add("\"; " + p.name() + ": \" + " + JavaSamples.contentsOf(p.type(), variable));
+                readAfter.add("\"; " + p.name() + ": \" + stable(" + JavaSamples.contentsOf(p.type(), variable) + ")");
                 continue;
             }
             Optional<String> value = JavaSamples.of(p.type(), p.declared(), symbol.knownValues());
@@ -191,20 +191,27 @@ public final class ObservedOutcomes {
                         if (value == null) {
                             return "null";
                         }
+                        String text;
                         if (value instanceof CharSequence) {
-                            return "\\"" + value + "\\"";
+                            text = "\\"" + value + "\\"";
+                        } else if (value instanceof Object[]) {
+                            text = Arrays.deepToString((Object[]) value);
+                        } else if (value.getClass().isArray()) {
+                            text = Arrays.deepToString(new Object[] {value}).replaceAll("^\\\\[|\\\\]$", "");
+                        } else if (value.getClass().getName().contains("$$Lambda")) {
+                            return "a lambda";
+                        } else {
+                            text = String.valueOf(value);
+                            if (text.startsWith(value.getClass().getName() + "@")) {
+                                return "a " + value.getClass().getName();
+                            }
                         }
-                        if (value instanceof Object[]) {
-                            return Arrays.deepToString((Object[]) value);
-                        }
-                        if (value.getClass().isArray()) {
-                            return Arrays.deepToString(new Object[] {value}).replaceAll("^\\\\[|\\\\]$", "");
-                        }
-                        String text = String.valueOf(value);
-                        // Object's own toString prints a hash that changes from run to run
-                        boolean identity = text.startsWith(value.getClass().getName() + "@")
-                                || value.getClass().getName().contains("$$Lambda");
-                        return identity ? "a " + value.getClass().getName().replaceAll("\\\\$\\\\$Lambda.*", " lambda") : text;
+                        return stable(text);
+                    }
+
+                    /** The text with identity hashes (Object's toString, also inside another's) left out: they change from run to run. */
+                    private static String stable(String text) {
+                        return text.replaceAll("(?<=[\\\\w$])@[0-9a-f]{1,8}\\\\b", "@hash");
                     }
                 }
                 """.formatted(symbol.qualifiedName(), className, method, body);
