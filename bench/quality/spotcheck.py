@@ -220,10 +220,15 @@ def main():
              f"Command: `{args.command}` ({time.time() - started:.0f} s, "
              f"{time.strftime('%Y-%m-%dT%H:%MZ', time.gmtime())}). Every source file of each release is posted as a "
              "new file (every public function or method counts as changed, 50 suggestions at most per file); every "
-             "case that states an outcome (all kinds but signature pins) is compiled with javac and run once with "
-             "JUnit 5 against the library built from the same sources (Java), or run once with Debian's pytest "
+             "case that states an outcome (all kinds but signature pins) is compiled with javac and run "
+             + ("3 times, each run in another random class order (`ClassOrderer$Random`, seeds 1–3), " if args.observe
+                else "once ")
+             + "with JUnit 5 against the library built from the same sources (Java), or run once with Debian's pytest "
              "beside the package's modules (Python). A failing case is a wrong suggestion, or a promise the code "
-             "does not keep.", "",
+             "does not keep."
+             + (" Observed-outcome cases are asked for too, and observed and filled in first as the CI client does "
+                "(two runs that must agree, no runner facts in the outcome); a case that fails any of the 3 runs "
+                "counts as failed." if args.observe else ""), "",
              "| library | kind | cases | compiled | passed |", "|---|---|---|---|---|"]
     totals = [0, 0, 0]
     for r in results:
