@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 /**
  * Characterization cases whose expected value CI observes: the case calls a changed method with ordinary arguments
  * and compares the call's outcome (its value as text, or the exception it threw, and what it wrote into a sink)
- * with {@link #PLACEHOLDER}. CI runs the case once to see the outcome at this commit and writes it in, twice to
- * see it is stable, then verifies the filled case like any other (see {@code ObservedCode}); only a case filled
- * that way reaches a reviewer, who judges whether the observed outcome is the intended one. The service never runs it.
+ * with {@link #PLACEHOLDER}. CI runs the case twice to see the outcome at this commit (both runs must agree), writes
+ * it in, and verifies the filled case like any other ({@code client/greengate_ci.py verify}); only a case filled that
+ * way reaches a reviewer, who judges whether the observed outcome is the intended one. The service never runs it.
  */
 public final class ObservedOutcomes {
 
