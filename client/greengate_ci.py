@@ -329,6 +329,7 @@ def verify_one(suggestion, options, runs=None):
 
 # observed-outcome cases (the service's ObservedOutcomes): the one statement CI swaps, and how many runs must agree
 OBSERVE_ASSERTION = 'assertEquals("greengate:observe", outcome);'
+PYTHON_OBSERVE_ASSERTION = 'assert outcome == "greengate:observe"'
 OBSERVATIONS = 2
 
 
@@ -349,12 +350,18 @@ def java_string(text):
 
 
 def observed_code(code, outcome):
-    """The case with the outcome written in where the placeholder was."""
+    """The case with the outcome written in where the placeholder was: a Java string literal in a JUnit case, a
+    Python one (repr) in a pytest case."""
+    if PYTHON_OBSERVE_ASSERTION in code:
+        return code.replace(PYTHON_OBSERVE_ASSERTION, f"assert outcome == {outcome!r}")
     return code.replace(OBSERVE_ASSERTION, f"assertEquals({java_string(outcome)}, outcome);")
 
 
 def observation_probe(code, target):
     """The case with its assertion swapped for a write of the outcome to the file `target`: what CI runs to see it."""
+    if PYTHON_OBSERVE_ASSERTION in code:
+        return code.replace(PYTHON_OBSERVE_ASSERTION,
+                            f"__import__('pathlib').Path({target!r}).write_bytes(outcome.encode('utf-8'))")
     return code.replace(OBSERVE_ASSERTION, "java.nio.file.Files.write(java.nio.file.Paths.get(" + java_string(target)
                         + "), outcome.getBytes(java.nio.charset.StandardCharsets.UTF_8));")
 
@@ -366,6 +373,17 @@ def environment_in(outcome, checkout):
              os.path.expanduser("~"), socket.gethostname(), getpass.getuser()]
     # short names (root, ci, a one-letter host) are words an outcome may hold for its own reasons
     return next((fact for fact in facts if len(fact) > 4 and fact in outcome), None)
+
+
+# times of day, durations and timestamps as programs print them: 00:00:01.250, 2026-11-24T20:40, PT3S
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b|\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\bPT\d")
+
+
+def clock_in(outcome):
+    """The first clock reading in the outcome (a time, duration or timestamp), or None: two runs may agree on one by
+    chance (a stopwatch read within the same millisecond) and the next run not."""
+    found = CLOCK.search(outcome)
+    return found.group(0) if found else None
 
 
 def observe_one(suggestion, options):
@@ -384,6 +402,11 @@ def observe_one(suggestion, options):
     if len(set(seen)) > 1:
         return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": True,
                       "log": "the outcome differed between runs:\n" + "\n".join(seen)[-MAX_LOG_CHARS:]}
+    reading = clock_in(seen[0])
+    if reading:
+        return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": False,
+                      "log": f"the outcome shows a clock reading ({reading}), which may differ on the next run:\n"
+                             + seen[0][-MAX_LOG_CHARS:]}
     fact = environment_in(seen[0], options.git_dir)
     if fact:
         return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": False,

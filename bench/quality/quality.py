@@ -33,8 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "client"))
 # the CI client's own choice of context files, and its way of writing an observed outcome in
-from greengate_ci import (OBSERVATIONS, constructor_type_files, environment_in, observation_probe,  # noqa: E402
-                          observed_code, superclass_files)
+from greengate_ci import (OBSERVATIONS, clock_in, constructor_type_files, environment_in,  # noqa: E402
+                          observation_probe, observed_code, superclass_files)
 
 JAVA_LIBS = [
     {"name": "commons-cli", "ga": "commons-cli:commons-cli", "old": "1.10.0", "new": "1.11.0", "deps": []},
@@ -263,6 +263,7 @@ def java_lib(lib, service, args, work):
                                     sum(1 for s in suggestions if s["_change"] == path)))
     for s in suggestions:
         s["_passes"] = passes.get(fqn(s), 0) if s.get("_compiled") else 0
+    suggestions = without_unverified_observations(stats, suggestions)
     tally(stats, suggestions)
     return stats
 
@@ -311,11 +312,46 @@ def observe_java(awaiting, repo, base, classpath, args):
         if len(runs) == OBSERVATIONS and runs[0] is not None and len(set(runs)) == 1 \
                 and environment_in(runs[0], str(repo)):
             s["_withheld"] = "the outcome shows this runner"
+        elif len(runs) == OBSERVATIONS and runs[0] is not None and len(set(runs)) == 1 and clock_in(runs[0]):
+            s["_withheld"] = "the outcome shows a clock reading"
         elif len(runs) == OBSERVATIONS and runs[0] is not None and len(set(runs)) == 1:
             s["code"] = observed_code(s["code"], runs[0])
         else:
             s["_withheld"] = "does not compile" if p not in pending else \
                 "nothing observed" if None in runs else "the outcome differed between runs"
+
+
+def observe_python(awaiting, repo, base, env):
+    """What greengate_ci.py verify does for pytest cases: each probe (observation_probe) run OBSERVATIONS times with
+    pytest; a case seen to give the same outcome every time, with nothing of the runner in it, gets it written in."""
+    outcomes = base / "observed"
+    outcomes.mkdir(exist_ok=True)
+    seen = {s["testPath"]: [] for s in awaiting}
+    for i, s in enumerate(awaiting):
+        path = repo / s["testPath"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(observation_probe(s["code"], str(outcomes / f"outcome-{i}")), encoding="utf-8")
+    for _ in range(OBSERVATIONS):
+        for i, _s in enumerate(awaiting):
+            (outcomes / f"outcome-{i}").unlink(missing_ok=True)
+        sh([PY, "-m", "pytest", "-p", "no:cacheprovider", "-q"] + sorted(seen), cwd=repo, env=env, check=False,
+           timeout=900)
+        for i, s in enumerate(awaiting):
+            target = outcomes / f"outcome-{i}"
+            seen[s["testPath"]].append(target.read_bytes().decode("utf-8") if target.is_file() else None)
+    for s in awaiting:
+        (repo / s["testPath"]).unlink(missing_ok=True)
+        runs = seen[s["testPath"]]
+        if None in runs:
+            s["_withheld"] = "nothing observed"
+        elif len(set(runs)) > 1:
+            s["_withheld"] = "the outcome differed between runs"
+        elif environment_in(runs[0], str(repo)):
+            s["_withheld"] = "the outcome shows this runner"
+        elif clock_in(runs[0]):
+            s["_withheld"] = "the outcome shows a clock reading"
+        else:
+            s["code"] = observed_code(s["code"], runs[0])
 
 
 def junit_results(reports):
@@ -423,6 +459,15 @@ def python_lib(lib, service, args, work):
                 s["_change"] = f"{module}:{name}"
                 suggestions.append(s)
     shutil.rmtree(scratch, ignore_errors=True)
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(repo))
+    env.pop("PYTHONHOME", None)
+    awaiting = [s for s in suggestions if s.get("awaitingObservation")]
+    if awaiting:
+        observe_python(awaiting, repo, base, env)
+        stats["observedCases"] += len(awaiting)
+        stats["withheld"] += sum(1 for s in awaiting if s.get("_withheld"))
+        stats["withheldRows"] += [(s["_change"], s["targetSymbol"], s["_withheld"]) for s in awaiting if s.get("_withheld")]
+        suggestions = [s for s in suggestions if not s.get("_withheld")]
 
     written = {}
     for s in suggestions:
@@ -438,8 +483,6 @@ def python_lib(lib, service, args, work):
         s["_compiled"] = compiled.returncode == 0
         if not s["_compiled"]:
             s["_compileLog"] = compiled.stderr[-1500:]
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(repo))
-    env.pop("PYTHONHOME", None)
     runnable = [s for s in suggestions if s.get("_compiled")]
     passes = {s["testPath"]: 0 for s in runnable}
     collected = set()
@@ -480,6 +523,7 @@ def python_lib(lib, service, args, work):
         executable = [n for n in body if n in statements]
         stats["changeRows"].append((change, len(executable), sum(1 for n in executable if statements[n]),
                                     sum(1 for s in suggestions if s["_change"] == change)))
+    suggestions = without_unverified_observations(stats, suggestions)
     tally(stats, suggestions)
     return stats
 
@@ -518,6 +562,16 @@ def statement_lines(repo, module, env, base, label):
 
 
 # ------------------------------------------------------------------------------------------------------ report
+
+def without_unverified_observations(stats, suggestions):
+    """An observed-outcome case that did not pass every verification run is, in the CI client's flow, never sent
+    back filled in, so never shown: it counts as withheld, not as a shown suggestion that failed."""
+    unverified = [s for s in suggestions if s.get("awaitingObservation") and s["_passes"] < RUNS]
+    stats["withheld"] += len(unverified)
+    stats["withheldRows"] += [(s["_change"], s["targetSymbol"], f"passed {s['_passes']} of {RUNS} verification runs")
+                              for s in unverified]
+    return [s for s in suggestions if s not in unverified]
+
 
 def tally(stats, suggestions):
     for s in suggestions:

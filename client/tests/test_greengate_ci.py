@@ -254,3 +254,41 @@ def test_a_java_outcome_holding_the_checkout_path_is_withheld(repo):
     report = greengate_ci.verify_observed(java_suggestion("here", ""), java_options(repo))
     assert not report["passed"] and "observedCode" not in report
     assert "the outcome shows this runner" in report["log"] and str(repo) in report["log"]
+
+
+OBSERVED_PY = """def test_cart_total_keeps_its_observed_outcome():
+    import importlib.util
+    import pathlib
+    import re
+
+    spec = importlib.util.spec_from_file_location("cart", pathlib.Path(__file__).resolve().parents[1] / "src/cart.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    try:
+        value = module.total(items=[3, 1, 2])
+    except Exception as error:
+        outcome = "raised " + type(error).__name__
+    else:
+        outcome = "returned " + re.sub(r" at 0x[0-9a-fA-F]+", " at 0x...", repr(value))
+    """ + greengate_ci.PYTHON_OBSERVE_ASSERTION + "\n"
+
+
+def test_a_python_outcome_is_written_in_as_its_repr_and_the_filled_case_catches_a_change(repo):
+    commit(repo, {"src/cart.py": "def total(items):\n    return 'sum: \"%d\"\\n\\u00e9' % sum(items)\n"}, "start")
+    suggestion = {"id": "s1", "testPath": "tests/test_cart_observed.py", "code": OBSERVED_PY, "language": "python",
+                  "targetSymbol": "total", "awaitingObservation": True}
+    report = greengate_ci.verify_observed(suggestion, options(repo, runs=2))
+    assert report["passed"], report["log"]
+    assert "assert outcome == 'returned \\'sum: \"6\"\\\\né\\''" in report["observedCode"], report["observedCode"]
+    (repo / "src/cart.py").write_text("def total(items):\n    return 'sum: %d' % (sum(items) + 1)\n")
+    again = greengate_ci.verify_one(dict(suggestion, code=report["observedCode"]), options(repo, runs=1))
+    assert again["compiled"] and not again["passed"]
+    git(repo, "checkout", "-q", "--", "src/cart.py")
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_an_outcome_that_shows_a_clock_reading_is_recognised():
+    assert greengate_ci.clock_in("completed; then: 00:00:00.001") == "00:00:00.001"
+    assert greengate_ci.clock_in("returned 2026-11-24T20:40:00Z") == "2026-11-24T20:40"
+    assert greengate_ci.clock_in("returned PT3S") == "PT3"
+    assert greengate_ci.clock_in("returned [3, 1, 2]; out: Hello, World 42") is None

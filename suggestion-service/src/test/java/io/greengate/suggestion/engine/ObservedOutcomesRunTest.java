@@ -238,6 +238,92 @@ class ObservedOutcomesRunTest {
         assertFalse(ObservedOutcomes.filledFrom(original, null));
     }
 
+    static final String TEXT_PY_PATH = "src/shop/text.py";
+
+    static final String TEXT_PY = """
+            def shout(text: str) -> str:
+                return text.strip().upper() + "!"
+
+
+            def pairs(seq, n=2):
+                yield from zip(seq, seq[1:])
+
+
+            def parse(text):
+                return int(text)
+
+
+            def combine(f, g):
+                return lambda x: f(g(x))
+            """;
+
+    @Test
+    void pytestCasesFilledWithWhatTheCallGavePassAndCatchAChange() throws Exception {
+        String diff = Diffs.newFile(TEXT_PY_PATH, TEXT_PY);
+        Map<String, String> files = Map.of(TEXT_PY_PATH, TEXT_PY);
+        var analysis = ChangeAnalyzer.analyze(UnifiedDiffParser.parse(diff), files);
+        List<SuggestedTest> observed = new EmbeddedEngine().generate(new GenerationRequest("github.com/acme/shop", diff,
+                        analysis.symbols(), files, 20, true)).tests().stream()
+                .filter(t -> t.caseKind().equals(ObservedOutcomes.KIND)).toList();
+        // combine's parameters have no ordinary values (two functions): no case
+        assertEquals(List.of("pairs", "parse", "shout"), observed.stream().map(SuggestedTest::targetSymbol).sorted().toList());
+        assertTrue(observed.stream().allMatch(t -> ObservedOutcomes.awaitsObservation(t.code())));
+
+        Path checkout = Files.createTempDirectory("pyshop");
+        Files.createDirectories(checkout.resolve("src/shop"));
+        Files.writeString(checkout.resolve(TEXT_PY_PATH), TEXT_PY);
+        Path outcomes = Files.createTempDirectory("outcomes");
+        for (SuggestedTest test : observed) {
+            writeTest(checkout, test, test.code().replace(ObservedOutcomes.PYTHON_ASSERTION,
+                    "__import__('pathlib').Path('" + outcomes.resolve(test.targetSymbol())
+                            + "').write_bytes(outcome.encode('utf-8'))"));
+        }
+        PytestRun probes = pytest(checkout);
+        assertEquals(0, probes.exitCode(), probes.output());
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (SuggestedTest test : observed) {
+            seen.put(test.targetSymbol(), Files.readString(outcomes.resolve(test.targetSymbol())));
+        }
+        assertEquals("returned 'HELLO, WORLD 42!'", seen.get("shout"));
+        // an iterator's items, not its repr: running it runs the changed lines
+        assertEquals("returned [(3, 1), (1, 2)]", seen.get("pairs"));
+        assertEquals("raised ValueError", seen.get("parse"));
+
+        for (SuggestedTest test : observed) {
+            String filled = ObservedOutcomes.fillPython(test.code(), seen.get(test.targetSymbol()));
+            assertTrue(ObservedOutcomes.filledFrom(test.code(), filled));
+            writeTest(checkout, test, filled);
+        }
+        PytestRun filledRun = pytest(checkout);
+        assertEquals(0, filledRun.exitCode(), filledRun.output());
+        Files.writeString(checkout.resolve(TEXT_PY_PATH), TEXT_PY.replace("upper()", "lower()"));
+        PytestRun changed = pytest(checkout);
+        assertEquals(1, changed.exitCode(), changed.output());
+        assertTrue(changed.output().contains("1 failed, 2 passed"), "only shout's case fails: " + changed.output());
+        String shout = observed.stream().filter(t -> t.targetSymbol().equals("shout")).findFirst().orElseThrow().code();
+        assertFalse(ObservedOutcomes.filledFrom(shout, shout.replace(ObservedOutcomes.PLACEHOLDER,
+                "'x' + __import__('os').getcwd()")), "an expression, not a literal");
+    }
+
+    private static void writeTest(Path checkout, SuggestedTest test, String code) throws Exception {
+        Path file = checkout.resolve(test.testPath());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, code);
+    }
+
+    record PytestRun(int exitCode, String output) {
+    }
+
+    /** pytest on the checkout's tests: exit code 0 when all passed, 1 when some failed. */
+    private static PytestRun pytest(Path checkout) throws Exception {
+        Process pytest = new ProcessBuilder("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                "--rootdir", checkout.toString(), checkout.resolve("tests").toString())
+                .directory(Files.createTempDirectory("elsewhere").toFile()).redirectErrorStream(true).start();
+        String output = new String(pytest.getInputStream().readAllBytes());
+        assertTrue(pytest.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+        return new PytestRun(pytest.exitValue(), output);
+    }
+
     private static List<SuggestedTest> suggest(String source, boolean observe) {
         String diff = Diffs.newFile(PATH, source) + Diffs.newFile(FRAME_PATH, FRAME) + Diffs.newFile(PRINTER_PATH, PRINTER);
         Map<String, String> files = Map.of(PATH, source, FRAME_PATH, FRAME, PRINTER_PATH, PRINTER, FORMAT_PATH, FORMAT);

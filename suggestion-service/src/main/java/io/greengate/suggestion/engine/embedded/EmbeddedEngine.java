@@ -44,7 +44,7 @@ public class EmbeddedEngine implements Engine {
         List<SuggestedTest> tests = new ArrayList<>();
         for (ChangedSymbol symbol : request.symbols()) {
             tests.addAll(switch (symbol.language()) {
-                case "python" -> PytestWriter.cases(symbol, request.files());
+                case "python" -> PytestWriter.cases(symbol, request.files(), request.observe());
                 case "java" -> Junit5Writer.cases(symbol, request.observe());
                 default -> List.of();
             });

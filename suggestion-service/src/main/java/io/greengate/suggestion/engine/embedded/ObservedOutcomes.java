@@ -24,6 +24,8 @@ public final class ObservedOutcomes {
     /** The string literal CI replaces with the outcome it observed, in the one statement that compares with it. */
     public static final String PLACEHOLDER = "\"greengate:observe\"";
     public static final String ASSERTION = "assertEquals(" + PLACEHOLDER + ", outcome);";
+    /** The same statement in a pytest case. */
+    public static final String PYTHON_ASSERTION = "assert outcome == " + PLACEHOLDER;
 
     private ObservedOutcomes() {
     }
@@ -90,7 +92,12 @@ public final class ObservedOutcomes {
 
     /** Whether the code is an observed-outcome case CI has not filled in yet. */
     public static boolean awaitsObservation(String code) {
-        return code != null && code.contains(ASSERTION);
+        return code != null && (code.contains(ASSERTION) || code.contains(PYTHON_ASSERTION));
+    }
+
+    /** The pytest case with the outcome CI observed written in, as a Python string literal. */
+    public static String fillPython(String code, String outcome) {
+        return code.replace(PYTHON_ASSERTION, "assert outcome == " + pythonString(outcome));
     }
 
     /** The case with the outcome CI observed written in, as a Java string literal. */
@@ -112,7 +119,34 @@ public final class ObservedOutcomes {
         String after = original.substring(at + PLACEHOLDER.length());
         return candidate.length() >= before.length() + after.length() + 2 && candidate.startsWith(before)
                 && candidate.endsWith(after)
-                && JAVA_STRING.matcher(candidate.substring(before.length(), candidate.length() - after.length())).matches();
+                && (original.contains(ASSERTION) ? JAVA_STRING : PYTHON_STRING)
+                .matcher(candidate.substring(before.length(), candidate.length() - after.length())).matches();
+    }
+
+    /** One Python string literal, in single or double quotes, without a line break. */
+    private static final Pattern PYTHON_STRING = Pattern.compile(
+            "'(?:[^'\\\\\\r\\n]|\\\\[^\\r\\n])*'|\"(?:[^\"\\\\\\r\\n]|\\\\[^\\r\\n])*\"");
+
+    /** Python source for the text as a string literal (what the CI client writes with repr()). */
+    static String pythonString(String text) {
+        StringBuilder literal = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> literal.append("\\\"");
+                case '\\' -> literal.append("\\\\");
+                case '\n' -> literal.append("\\n");
+                case '\r' -> literal.append("\\r");
+                case '\t' -> literal.append("\\t");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        literal.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        literal.append(c);
+                    }
+                }
+            }
+        }
+        return literal.append('"').toString();
     }
 
     /** One string literal: no line break, no lone backslash, no unicode escape of a quote, backslash or line break. */
