@@ -631,8 +631,9 @@ def render(all_stats, command, elapsed):
         f"| 0 flaky | {total['flaky']} | {'yes' if flaky_ok else 'no'} |",
         f"| ≥ 60 % of changed executable lines covered by the passing suggestions | "
         f"{pct(total['coveredAfter'], total['changedLines'])} | {'yes' if cover_ok else 'no'} |"])
-    observed_line = (f"Observed-outcome cases (`--observe`: the client runs each twice, writes in what the call gave, "
-                     f"and only a case that gave the same outcome both times is shown): {total['observedCases']} "
+    observed_line = (f"Observed-outcome cases (`--observe`: the client runs each twice and writes in what the call "
+                     f"gave when both runs agree and the outcome shows neither the runner nor a clock reading; only a "
+                     f"case that then passes all {RUNS} verification runs is shown): {total['observedCases']} "
                      f"proposed, {total['withheld']} withheld, {total['observedCases'] - total['withheld']} shown and "
                      f"counted above." if total["observedCases"] else "")
     cpu = sorted(total["cpuMs"])
