@@ -133,14 +133,9 @@ public final class JavaSymbols {
                                                        String packageName, List<String> imports) {
         Map<String, String> nested = nestedTypes(type);
         List<ChangedSymbol> symbols = new ArrayList<>();
-        List<ClassOrInterfaceDeclaration> owners = new ArrayList<>(List.of(type));
-        type.findAll(ClassOrInterfaceDeclaration.class).stream()
-                .filter(inner -> inner != type && inner.isStatic() && !inner.isInterface()
-                        && inner.getTypeParameters().isEmpty() && visibleToPackage(inner))
-                .forEach(owners::add);
-        for (ClassOrInterfaceDeclaration owner : owners) {
-            String ownerPath = owner == type ? type.getNameAsString()
-                    : enclosingPath(owner) + "." + owner.getNameAsString();
+        for (Map.Entry<String, ClassOrInterfaceDeclaration> entry : classesByPath(type).entrySet()) {
+            String ownerPath = entry.getKey();
+            ClassOrInterfaceDeclaration owner = entry.getValue();
             for (MethodDeclaration method : owner.getMethods()) {
                 boolean publicSymbolAlready = owner == type && !type.isAbstract() && method.isPublic();
                 if (publicSymbolAlready || method.isPrivate() || method.isAbstract()
@@ -500,17 +495,23 @@ public final class JavaSymbols {
             }
         }
         Map<String, String> nested = nestedTypes(type);
-        List<ClassOrInterfaceDeclaration> classes = new ArrayList<>(List.of(type));
+        classesByPath(type).forEach((path, declared) ->
+                instanceOf(declared, path, type, nested, known).ifPresent(expression -> known.put(path, expression)));
+        return known;
+    }
+
+    /**
+     * The class and the nested static classes a test in its package can use, by the name the test writes
+     * ({@code GitIdentifiers.TreeIdBuilder}), the class first.
+     */
+    private static Map<String, ClassOrInterfaceDeclaration> classesByPath(ClassOrInterfaceDeclaration type) {
+        Map<String, ClassOrInterfaceDeclaration> classes = new java.util.LinkedHashMap<>();
+        classes.put(type.getNameAsString(), type);
         type.findAll(ClassOrInterfaceDeclaration.class).stream()
                 .filter(inner -> inner != type && inner.isStatic() && !inner.isInterface()
                         && inner.getTypeParameters().isEmpty() && visibleToPackage(inner))
-                .forEach(classes::add);
-        for (ClassOrInterfaceDeclaration declared : classes) {
-            String path = declared == type ? type.getNameAsString()
-                    : enclosingPath(declared) + "." + declared.getNameAsString();
-            instanceOf(declared, path, type, nested, known).ifPresent(expression -> known.put(path, expression));
-        }
-        return known;
+                .forEach(inner -> classes.put(enclosingPath(inner) + "." + inner.getNameAsString(), inner));
+        return classes;
     }
 
     /**

@@ -11,9 +11,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -955,34 +952,14 @@ class EmbeddedCasesRunTest {
 
     /** The same for classes of several files (a class and its superclass), by path. */
     private static void compileAndRunAll(Map<String, String> sources, List<SuggestedTest> tests) throws Exception {
-        Path checkout = Files.createTempDirectory("checkout");
-        List<String> arguments = new ArrayList<>(List.of("-d", checkout.resolve("classes").toString(),
-                "-cp", System.getProperty("java.class.path")));
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path main = checkout.resolve(source.getKey());
-            Files.createDirectories(main.getParent());
-            Files.writeString(main, source.getValue());
-            arguments.add(main.toString());
-        }
-        for (SuggestedTest test : tests) {
-            Path file = checkout.resolve(test.testPath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, test.code());
-            arguments.add(file.toString());
-        }
-        Files.createDirectories(checkout.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        assertEquals(0, javac.run(null, null, errors, arguments.toArray(String[]::new)), errors.toString());
-
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{checkout.resolve("classes").toUri().toURL()},
+        Path classes = JavacCheckout.compile(sources, tests);
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
                 Thread.currentThread().getContextClassLoader())) {
             Launcher launcher = LauncherFactory.create();
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
             var selectors = new ArrayList<org.junit.platform.engine.DiscoverySelector>();
             for (SuggestedTest test : tests) {
-                String name = test.testPath().replace("src/test/java/", "").replace(".java", "").replace('/', '.');
-                selectors.add(selectClass(loader.loadClass(name)));
+                selectors.add(selectClass(loader.loadClass(JavacCheckout.className(test))));
             }
             launcher.execute(request().selectors(selectors).build(), listener);
             TestExecutionSummary summary = listener.getSummary();

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -357,34 +355,16 @@ class ObservedOutcomesRunTest {
 
     /** Compiles the class and the tests with javac and runs them with JUnit 5: the target symbols of those that fail. */
     private static List<String> failing(String source, List<SuggestedTest> tests) throws Exception {
-        Path checkout = Files.createTempDirectory("checkout");
-        Path classes = Files.createDirectories(checkout.resolve("classes"));
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-                System.getProperty("java.class.path")));
-        for (Map.Entry<String, String> file : Map.of(PATH, source, FRAME_PATH, FRAME, PRINTER_PATH, PRINTER,
-                FORMAT_PATH, FORMAT).entrySet()) {
-            Path main = checkout.resolve(file.getKey());
-            Files.createDirectories(main.getParent());
-            Files.writeString(main, file.getValue());
-            arguments.add(main.toString());
-        }
-        for (SuggestedTest test : tests) {
-            Path file = checkout.resolve(test.testPath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, test.code());
-            arguments.add(file.toString());
-        }
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new)),
-                errors.toString());
+        Path classes = JavacCheckout.compile(Map.of(PATH, source, FRAME_PATH, FRAME, PRINTER_PATH, PRINTER,
+                FORMAT_PATH, FORMAT), tests);
         List<String> failing = new ArrayList<>();
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
                 Thread.currentThread().getContextClassLoader())) {
             for (SuggestedTest test : tests) {
-                String name = test.testPath().replace("src/test/java/", "").replace(".java", "").replace('/', '.');
                 SummaryGeneratingListener listener = new SummaryGeneratingListener();
-                org.junit.platform.launcher.core.LauncherFactory.create()
-                        .execute(request().selectors(selectClass(loader.loadClass(name))).build(), listener);
+                org.junit.platform.launcher.core.LauncherFactory.create().execute(
+                        request().selectors(selectClass(loader.loadClass(JavacCheckout.className(test)))).build(),
+                        listener);
                 TestExecutionSummary summary = listener.getSummary();
                 if (summary.getTestsSucceededCount() != 1 || summary.getTotalFailureCount() != 0) {
                     failing.add(test.targetSymbol());

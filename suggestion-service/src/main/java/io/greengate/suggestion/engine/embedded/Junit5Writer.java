@@ -229,18 +229,28 @@ final class Junit5Writer {
                 symbol.name() + "KeepsItsSignature", "assertEquals", body, rationale);
     }
 
-    static SuggestedTest testClass(ChangedSymbol symbol, String className, String kind, String method,
-                                   String assertion, String body, String rationale) {
-        String directory = symbol.file().contains("src/main/java/")
+    /** Where the test of a class goes: its package mirrored under src/test/java. */
+    static String testDirectory(ChangedSymbol symbol) {
+        return symbol.file().contains("src/main/java/")
                 ? symbol.file().substring(0, symbol.file().lastIndexOf('/')).replace("src/main/java/", "src/test/java/")
                 : "src/test/java/" + symbol.module().replace('.', '/');
-        if (symbol.reachedFrom() != null) {
-            rationale += " " + symbol.qualifiedName() + " itself did not change: it calls " + symbol.reachedFrom()
-                    + ", whose lines did, so this case runs them.";
-        }
+    }
+
+    /** The rationale, and why the case runs the changed lines when the symbol itself did not change. */
+    static String withReach(ChangedSymbol symbol, String rationale) {
+        return symbol.reachedFrom() == null ? rationale : rationale + " " + symbol.qualifiedName()
+                + " itself did not change: it calls " + symbol.reachedFrom() + ", whose lines did, so this case runs them.";
+    }
+
+    /** The test file's package line and the source file's own imports, so the same names resolve. */
+    static String packageAndImports(ChangedSymbol symbol) {
         String packageLine = symbol.module().isEmpty() ? "" : "package " + symbol.module() + ";\n\n";
-        String imports = symbol.imports().stream().map(i -> i + "\n").collect(Collectors.joining());
-        String code = packageLine + imports + """
+        return packageLine + symbol.imports().stream().map(i -> i + "\n").collect(Collectors.joining());
+    }
+
+    static SuggestedTest testClass(ChangedSymbol symbol, String className, String kind, String method,
+                                   String assertion, String body, String rationale) {
+        String code = packageAndImports(symbol) + """
                 import org.junit.jupiter.api.Test;
 
                 %s
@@ -256,7 +266,7 @@ final class Junit5Writer {
                 """.formatted(Arrays.stream(assertion.split(",")).map(a -> "import static org.junit.jupiter.api.Assertions."
                 + a + ";").collect(Collectors.joining("\n")), symbol.qualifiedName(), className, method, body);
         return new SuggestedTest(symbol.file(), symbol.qualifiedName(), "java", "junit5", kind,
-                directory + "/" + className + ".java", code, null, rationale,
+                testDirectory(symbol) + "/" + className + ".java", code, null, withReach(symbol, rationale),
                 RankerFeatures.priorConfidence(kind), List.of(), null);
     }
 

@@ -97,12 +97,12 @@ public final class ObservedOutcomes {
 
     /** The pytest case with the outcome CI observed written in, as a Python string literal. */
     public static String fillPython(String code, String outcome) {
-        return code.replace(PYTHON_ASSERTION, "assert outcome == " + pythonString(outcome));
+        return code.replace(PYTHON_ASSERTION, "assert outcome == " + stringLiteral(outcome));
     }
 
     /** The case with the outcome CI observed written in, as a Java string literal. */
     public static String fill(String code, String outcome) {
-        return code.replace(ASSERTION, "assertEquals(" + javaString(outcome) + ", outcome);");
+        return code.replace(ASSERTION, "assertEquals(" + stringLiteral(outcome) + ", outcome);");
     }
 
     /**
@@ -127,34 +127,15 @@ public final class ObservedOutcomes {
     private static final Pattern PYTHON_STRING = Pattern.compile(
             "'(?:[^'\\\\\\r\\n]|\\\\[^\\r\\n])*'|\"(?:[^\"\\\\\\r\\n]|\\\\[^\\r\\n])*\"");
 
-    /** Python source for the text as a string literal (what the CI client writes with repr()). */
-    static String pythonString(String text) {
-        StringBuilder literal = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> literal.append("\\\"");
-                case '\\' -> literal.append("\\\\");
-                case '\n' -> literal.append("\\n");
-                case '\r' -> literal.append("\\r");
-                case '\t' -> literal.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        literal.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        literal.append(c);
-                    }
-                }
-            }
-        }
-        return literal.append('"').toString();
-    }
-
     /** One string literal: no line break, no lone backslash, no unicode escape of a quote, backslash or line break. */
     private static final Pattern JAVA_STRING = Pattern.compile(
             "\"(?:[^\"\\\\\\r\\n]|\\\\(?:[btnfr\"'\\\\]|[0-7]{1,3}|u+(?!00(?:22|5[cC]|0[aAdD]))[0-9a-fA-F]{4}))*\"");
 
-    /** Java source for the text as a string literal (line breaks and quotes escaped, other characters as unicode escapes). */
-    static String javaString(String text) {
+    /**
+     * The text as a double-quoted string literal that Java and Python read alike: quotes, backslashes and line breaks
+     * escaped, everything outside printable ASCII as a unicode escape.
+     */
+    static String stringLiteral(String text) {
         StringBuilder literal = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -185,16 +166,7 @@ public final class ObservedOutcomes {
 
     private static SuggestedTest testFile(ChangedSymbol symbol, String className, String method, String body,
                                           String rationale) {
-        String directory = symbol.file().contains("src/main/java/")
-                ? symbol.file().substring(0, symbol.file().lastIndexOf('/')).replace("src/main/java/", "src/test/java/")
-                : "src/test/java/" + symbol.module().replace('.', '/');
-        if (symbol.reachedFrom() != null) {
-            rationale += " " + symbol.qualifiedName() + " itself did not change: it calls " + symbol.reachedFrom()
-                    + ", whose lines did, so this case runs them.";
-        }
-        String packageLine = symbol.module().isEmpty() ? "" : "package " + symbol.module() + ";\n\n";
-        String imports = symbol.imports().stream().map(i -> i + "\n").collect(Collectors.joining());
-        String code = packageLine + imports + """
+        String code = Junit5Writer.packageAndImports(symbol) + """
                 import java.util.Arrays;
                 import java.util.concurrent.Callable;
                 import org.junit.jupiter.api.Test;
@@ -250,7 +222,8 @@ public final class ObservedOutcomes {
                 }
                 """.formatted(symbol.qualifiedName(), className, method, body);
         return new SuggestedTest(symbol.file(), symbol.qualifiedName(), "java", "junit5", KIND,
-                directory + "/" + className + ".java", code, null, rationale, RankerFeatures.priorConfidence(KIND),
+                Junit5Writer.testDirectory(symbol) + "/" + className + ".java", code, null,
+                Junit5Writer.withReach(symbol, rationale), RankerFeatures.priorConfidence(KIND),
                 List.of(), null);
     }
 }
