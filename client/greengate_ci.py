@@ -386,9 +386,25 @@ def clock_in(outcome):
     return found.group(0) if found else None
 
 
+def why_not_written_in(runs, checkout):
+    """Why the outcomes the observation runs saw may not be written in, or None when they may: a run saw nothing, the
+    runs disagree, or the outcome shows a clock reading or this runner (it would fail on the next run or machine)."""
+    if len(runs) < OBSERVATIONS or None in runs:
+        return "nothing observed"
+    if len(set(runs)) > 1:
+        return "the outcome differed between runs"
+    reading = clock_in(runs[0])
+    if reading:
+        return f"the outcome shows a clock reading ({reading}), which may differ on the next run"
+    fact = environment_in(runs[0], checkout)
+    if fact:
+        return f"the outcome shows this runner ({fact}), so it would fail elsewhere"
+    return None
+
+
 def observe_one(suggestion, options):
     """Runs the case with its assertion swapped for a write of the outcome to a file, OBSERVATIONS times:
-    (outcome, None) when every run saw the same one, else (None, report) with why not."""
+    (outcome, None) when it may be written in (why_not_written_in), else (None, report) with why not."""
     seen = []
     with tempfile.TemporaryDirectory(prefix="greengate-observe-") as scratch:
         for run in range(OBSERVATIONS):
@@ -399,19 +415,10 @@ def observe_one(suggestion, options):
                 return None, report
             with open(target, encoding="utf-8", newline="") as file:  # a \r\n in the outcome stays one
                 seen.append(file.read())
-    if len(set(seen)) > 1:
-        return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": True,
-                      "log": "the outcome differed between runs:\n" + "\n".join(seen)[-MAX_LOG_CHARS:]}
-    reading = clock_in(seen[0])
-    if reading:
-        return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": False,
-                      "log": f"the outcome shows a clock reading ({reading}), which may differ on the next run:\n"
-                             + seen[0][-MAX_LOG_CHARS:]}
-    fact = environment_in(seen[0], options.git_dir)
-    if fact:
-        return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": False,
-                      "log": f"the outcome shows this runner ({fact}), so it would fail elsewhere:\n"
-                             + seen[0][-MAX_LOG_CHARS:]}
+    why = why_not_written_in(seen, options.git_dir)
+    if why:
+        return None, {"compiled": True, "passed": False, "runs": OBSERVATIONS, "flaky": len(set(seen)) > 1,
+                      "log": why + ":\n" + "\n".join(dict.fromkeys(seen))[-MAX_LOG_CHARS:]}
     return seen[0], None
 
 

@@ -33,8 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "client"))
 # the CI client's own choice of context files, and its way of writing an observed outcome in
-from greengate_ci import (OBSERVATIONS, clock_in, constructor_type_files, environment_in,  # noqa: E402
-                          observation_probe, observed_code, superclass_files)
+from greengate_ci import (OBSERVATIONS, constructor_type_files, observation_probe, observed_code,  # noqa: E402
+                          superclass_files, why_not_written_in)
 
 JAVA_LIBS = [
     {"name": "commons-cli", "ga": "commons-cli:commons-cli", "old": "1.10.0", "new": "1.11.0", "deps": []},
@@ -308,17 +308,11 @@ def observe_java(awaiting, repo, base, classpath, args):
             seen[p].append(target.read_bytes().decode("utf-8") if target.is_file() else None)
     for p, (s, _) in paths.items():
         (repo / p).unlink(missing_ok=True)
-        runs = seen.get(p, [])
-        if len(runs) == OBSERVATIONS and runs[0] is not None and len(set(runs)) == 1 \
-                and environment_in(runs[0], str(repo)):
-            s["_withheld"] = "the outcome shows this runner"
-        elif len(runs) == OBSERVATIONS and runs[0] is not None and len(set(runs)) == 1 and clock_in(runs[0]):
-            s["_withheld"] = "the outcome shows a clock reading"
-        elif len(runs) == OBSERVATIONS and runs[0] is not None and len(set(runs)) == 1:
-            s["code"] = observed_code(s["code"], runs[0])
+        why = "does not compile" if p not in pending else why_not_written_in(seen[p], str(repo))
+        if why:
+            s["_withheld"] = why
         else:
-            s["_withheld"] = "does not compile" if p not in pending else \
-                "nothing observed" if None in runs else "the outcome differed between runs"
+            s["code"] = observed_code(s["code"], seen[p][0])
 
 
 def observe_python(awaiting, repo, base, env):
@@ -341,17 +335,11 @@ def observe_python(awaiting, repo, base, env):
             seen[s["testPath"]].append(target.read_bytes().decode("utf-8") if target.is_file() else None)
     for s in awaiting:
         (repo / s["testPath"]).unlink(missing_ok=True)
-        runs = seen[s["testPath"]]
-        if None in runs:
-            s["_withheld"] = "nothing observed"
-        elif len(set(runs)) > 1:
-            s["_withheld"] = "the outcome differed between runs"
-        elif environment_in(runs[0], str(repo)):
-            s["_withheld"] = "the outcome shows this runner"
-        elif clock_in(runs[0]):
-            s["_withheld"] = "the outcome shows a clock reading"
+        why = why_not_written_in(seen[s["testPath"]], str(repo))
+        if why:
+            s["_withheld"] = why
         else:
-            s["code"] = observed_code(s["code"], runs[0])
+            s["code"] = observed_code(s["code"], seen[s["testPath"]][0])
 
 
 def junit_results(reports):
