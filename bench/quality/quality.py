@@ -214,22 +214,8 @@ def java_lib(lib, service, args, work):
     test_classes = base / "test-classes"
     classpath = ":".join([str(classes)] + deps + [args.junit_console])
     pending = dict(written)
-    for _ in range(20):
-        if not pending:
-            break
-        shutil.rmtree(test_classes, ignore_errors=True)
-        test_classes.mkdir()
-        result = sh(["javac", "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(test_classes), "-cp", classpath]
-                    + [str(repo / p) for p in pending], check=False)
-        if result.returncode == 0:
-            break
-        bad = {str(Path(m).resolve().relative_to(repo.resolve()))
-               for m in re.findall(r"^(/\S+\.java):\d+: error:", result.stderr, re.M)}
-        bad &= set(pending)
-        if not bad:
-            bad = set(pending)
-        for p in bad:
-            pending.pop(p)["_compileLog"] = "\n".join(l for l in result.stderr.split("\n") if p in l)[:1500]
+    for p, errors in compile_dropping(pending, repo, test_classes, classpath).items():
+        written[p]["_compileLog"] = errors
     for s in written.values():
         s["_compiled"] = s["testPath"] in pending
     def fqn(s):
@@ -268,6 +254,27 @@ def java_lib(lib, service, args, work):
     return stats
 
 
+def compile_dropping(pending, repo, out, classpath):
+    """javac on the pending test files (path in the checkout -> anything) into `out`. A file with errors is taken out
+    of `pending` and the rest compiled again, until they compile; returns each dropped file's error lines."""
+    errors = {}
+    for _ in range(20):
+        if not pending:
+            break
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        result = sh(["javac", "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(out), "-cp", classpath]
+                    + [str(repo / p) for p in pending], check=False)
+        if result.returncode == 0:
+            break
+        bad = {str(Path(m).resolve().relative_to(repo.resolve()))
+               for m in re.findall(r"^(/\S+\.java):\d+: error:", result.stderr, re.M)} & set(pending)
+        for p in bad or set(pending):
+            pending.pop(p)
+            errors[p] = "\n".join(line for line in result.stderr.split("\n") if p in line)[:1500]
+    return errors
+
+
 def observe_java(awaiting, repo, base, classpath, args):
     """Each case's assertion swapped for a write of its outcome to a file (the client's observation_probe), compiled,
     run OBSERVATIONS times with the JUnit console launcher; a case seen to give the same outcome every time gets it
@@ -283,17 +290,7 @@ def observe_java(awaiting, repo, base, classpath, args):
         path.write_text(observation_probe(s["code"], str(target)), encoding="utf-8")
     probe_classes = base / "probe-classes"
     pending = dict(paths)
-    for _ in range(20):
-        shutil.rmtree(probe_classes, ignore_errors=True)
-        probe_classes.mkdir()
-        result = sh(["javac", "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(probe_classes), "-cp",
-                     classpath] + [str(repo / p) for p in pending], check=False)
-        if result.returncode == 0 or not pending:
-            break
-        bad = {str(Path(m).resolve().relative_to(repo.resolve()))
-               for m in re.findall(r"^(/\S+\.java):\d+: error:", result.stderr, re.M)} & set(pending)
-        for p in bad or set(pending):
-            pending.pop(p)
+    compile_dropping(pending, repo, probe_classes, classpath)
     seen = {p: [] for p in pending}
     for run in range(OBSERVATIONS):
         if not pending:
