@@ -140,10 +140,10 @@ def existing_test_paths(path):
     return []
 
 
-def context_files(git_dir, base, head):
+def context_files(git_dir, base, head, observe=False):
     """What CI sends beside the diff: each changed file as it is at head, the sources of the classes a changed
-    Java class extends and of the same-package classes its constructors take, and the existing tests of the changed
-    files."""
+    Java class extends (and, when observing, of the same-package classes its constructors take: observed-outcome cases
+    need instances), and the existing tests of the changed files."""
     changed = [line.split("\t")[-1] for line in
                git(git_dir, "diff", "--name-status", "--diff-filter=AMR", base, head).splitlines() if line]
     files, seen = [], set()
@@ -159,7 +159,8 @@ def context_files(git_dir, base, head):
         add(path, content)
         if content is not None and path.endswith(".java"):
             read = lambda p: show(git_dir, head, p)  # noqa: E731
-            for context in superclass_files(read, path, content) + constructor_type_files(read, path, content):
+            constructor_types = constructor_type_files(read, path, content) if observe else []
+            for context in superclass_files(read, path, content) + constructor_types:
                 add(context["path"], context["content"])
     for path in changed:
         for test in existing_test_paths(path):
@@ -233,7 +234,7 @@ def suggest(service, options):
         log(f"nothing changed between {base[:12]} and {head[:12]}: no suggestions asked for")
         return 0
     body = {"repository": options.repository, "commit": head, "diff": diff,
-            "files": context_files(options.git_dir, base, head), "engine": options.engine}
+            "files": context_files(options.git_dir, base, head, options.observe), "engine": options.engine}
     if options.max_suggestions:
         body["maxSuggestions"] = options.max_suggestions
     if options.observe:

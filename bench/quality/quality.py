@@ -170,11 +170,11 @@ def java_lib(lib, service, args, work):
         changed_lines[path] = added_lines(diff)
         content = (repo / path).read_text(encoding="utf-8")
         stats["changes"] += 1
-        # what greengate_ci.py sends beside a changed Java file: the sources of the classes it extends and of the
-        # same-package classes its constructors take
+        # what greengate_ci.py sends beside a changed Java file: the sources of the classes it extends and, when it
+        # observes, of the same-package classes its constructors take
         read = lambda p: (repo / p).read_text(encoding="utf-8") if (repo / p).is_file() else None  # noqa: E731
         files = [{"path": path, "content": content}] + superclass_files(read, path, content) \
-            + constructor_type_files(read, path, content)
+            + (constructor_type_files(read, path, content) if service.observe else [])
         answer = service.suggest(f"maven/{lib['ga'].replace(':', '/')}", commit, diff, files)
         stats["cpuMs"].append(answer["usage"]["cpuSeconds"] * 1000)
         if answer["suggestions"]:

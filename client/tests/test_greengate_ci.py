@@ -96,7 +96,11 @@ def test_the_context_holds_the_changed_files_their_superclasses_constructor_type
             "    public Base58(final Alphabet alphabet, java.util.List<String> names) {\n    }\n}\n",
         "src/shop/cart.py": "def total(items):\n    return sum(items)\n",
     }, "change")
-    files = {f["path"]: f["content"] for f in greengate_ci.context_files(str(repo), base, head)}
+    unobserved = {f["path"] for f in greengate_ci.context_files(str(repo), base, head)}
+    # the constructor's types are sent only for observed-outcome cases, which need instances
+    assert "src/main/java/org/acme/b58/Alphabet.java" not in unobserved
+    files = {f["path"]: f["content"] for f in greengate_ci.context_files(str(repo), base, head, observe=True)}
+    assert unobserved == set(files) - {"src/main/java/org/acme/b58/Alphabet.java"}
     assert set(files) == {"src/main/java/org/acme/b58/Base58.java", "src/shop/cart.py",
                           "src/main/java/org/acme/codec/BaseCodec.java", "src/main/java/org/acme/Root.java",
                           "src/main/java/org/acme/b58/Alphabet.java",

@@ -61,14 +61,7 @@ public final class JavaSamples {
 
     /**
      * An ordinary value of the type, or what the source file offers for it ({@code known}: its enums, its class);
-     * empty when there is none.
-     */
-    public static Optional<String> of(String type, Map<String, String> known) {
-        return of(type, null, known);
-    }
-
-    /**
-     * The same for a parameter declared as {@code declared} ({@code List<Long>}): a generic type gets a value only
+     * empty when there is none. A parameter declared generic ({@code declared}: {@code List<Long>}) gets a value only
      * when its type arguments take text ({@code List<String>}, {@code Map<String, ?>}, {@code Class<?>}).
      */
     public static Optional<String> of(String type, String declared, Map<String, String> known) {
