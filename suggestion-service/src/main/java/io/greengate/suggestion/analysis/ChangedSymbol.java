@@ -5,34 +5,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A function or method whose lines the diff touched, with what a test needs to reach and exercise it.
+ * A function, method or type whose lines the diff touched, with what a test needs to reach and exercise it: where it
+ * is, how a test calls it, what its code states, and what only its language has.
  *
- * @param module       Java package, or the Python module path
- * @param owner        enclosing class, or null for a module-level function
- * @param receiver     how it is called: on an instance, on the class (static/class method), or as a function
- * @param constructible whether the owner can be instantiated without arguments (needed for instance methods)
- * @param guards       leading guard clauses that throw/raise, or return a literal, before anything else runs
- * @param imports      Java: the source file's non-static imports, so the same names resolve in the test
- * @param moduleNames  Python: the module's top-level names, for binding names used in doctest examples
- * @param shape        a method or function, or a changed enum or record type (then {@code name} is the type's
- *                     simple name, {@code owner} the enclosing types, and {@code parameters} a record's components)
- * @param constants    an enum's constants, in declaration order
- * @param inverses     methods of the same class that undo this one (decode for encode, ...): round trips
- * @param reachedFrom  null when the symbol's own lines changed; else the changed non-public member it calls
- * @param thresholdType Java: the type ({@code int} or {@code Integer}) of the owner's public constructor that takes
- *                     only a threshold (a bound on the answer, as bounded edit distances have), or null
- * @param earlyExits   Java: the conditions of the leading {@code if (condition) return ...;} statements, whatever
- *                     they return: a call whose arguments fire one never gets to the rest of the method
- * @param knownValues  Java: values the source file offers, by type as a test names it: its enums' first constants
- *                     ({@code Mode.FILE}) and a way to get the owner ({@code new Owner()}, {@code CSVFormat.DEFAULT});
- *                     what observed-outcome cases call methods with and on
+ * @param name    the function's or method's name; for a changed enum or record, the type's simple name
+ * @param shape   a method or function, or a changed enum or record type (then {@code place.owner} is the enclosing
+ *                types, and {@code call.parameters} a record's components)
+ * @param details {@link JavaDetails} or {@link PythonDetails}, by {@code place.language}
  */
-public record ChangedSymbol(String file, String language, String module, String owner, String name,
-                            Receiver receiver, boolean constructible, List<Parameter> parameters, String returnType,
-                            int startLine, int endLine, String docstring, List<Guard> guards, List<String> imports,
-                            Set<String> moduleNames, Shape shape, List<String> constants, List<Inverse> inverses,
-                            String reachedFrom, String thresholdType, List<String> earlyExits,
-                            Map<String, String> knownValues) {
+public record ChangedSymbol(Place place, String name, Shape shape, Call call, Facts facts, LanguageDetails details) {
 
     public enum Receiver { INSTANCE, CLASS, FUNCTION }
 
@@ -42,6 +23,64 @@ public record ChangedSymbol(String file, String language, String module, String 
      * observed-outcome cases are written for it.
      */
     public enum Shape { CALLABLE, INTERNAL, ENUM, RECORD }
+
+    /**
+     * @param module Java package, or the Python module path
+     * @param owner  enclosing class (Outer.Inner for a nested one), or null for a module-level function
+     */
+    public record Place(String file, String language, String module, String owner, int startLine, int endLine) {
+    }
+
+    /**
+     * @param receiver      how it is called: on an instance, on the class (static/class method), or as a function
+     * @param constructible whether the owner can be instantiated without arguments (needed for instance methods)
+     * @param returnType    Java: the erased type; Python: the annotation, or null
+     */
+    public record Call(Receiver receiver, boolean constructible, List<Parameter> parameters, String returnType) {
+    }
+
+    /**
+     * What the code states about the symbol.
+     *
+     * @param guards      leading guard clauses that throw/raise, or return a literal, before anything else runs
+     * @param inverses    methods of the same class that undo this one (decode for encode, ...): round trips
+     * @param reachedFrom null when the symbol's own lines changed; else the changed non-public member it calls
+     */
+    public record Facts(String docstring, List<Guard> guards, List<Inverse> inverses, String reachedFrom) {
+
+        public static final Facts NONE = new Facts(null, List.of(), List.of(), null);
+    }
+
+    /** What only one language's symbols have. */
+    public sealed interface LanguageDetails permits JavaDetails, PythonDetails {
+    }
+
+    /**
+     * @param imports       the source file's non-static imports, so the same names resolve in the test
+     * @param constants     an enum's constants, in declaration order
+     * @param thresholdType the type ({@code int} or {@code Integer}) of the owner's public constructor that takes only
+     *                      a threshold (a bound on the answer, as bounded edit distances have), or null
+     * @param earlyExits    the conditions of the leading {@code if (condition) return ...;} statements, whatever they
+     *                      return: a call whose arguments fire one never gets to the rest of the method
+     * @param knownValues   values the source file offers, by type as a test names it: its enums' first constants
+     *                      ({@code Mode.FILE}) and a way to get the owner ({@code new Owner()}, {@code CSVFormat.DEFAULT});
+     *                      what observed-outcome cases call methods with and on
+     */
+    public record JavaDetails(List<String> imports, List<String> constants, String thresholdType,
+                              List<String> earlyExits, Map<String, String> knownValues) implements LanguageDetails {
+
+        public static JavaDetails of(List<String> imports) {
+            return new JavaDetails(imports, List.of(), null, List.of(), Map.of());
+        }
+
+        public JavaDetails withKnownValues(Map<String, String> values) {
+            return new JavaDetails(imports, constants, thresholdType, earlyExits, values);
+        }
+    }
+
+    /** @param moduleNames the module's top-level names, for binding names used in doctest examples */
+    public record PythonDetails(Set<String> moduleNames) implements LanguageDetails {
+    }
 
     /**
      * A method of the same class and receiver that takes what this one returns and gives back what it takes.
@@ -95,50 +134,91 @@ public record ChangedSymbol(String file, String language, String module, String 
         }
     }
 
-    /** A changed function or method, reached through its own changed lines. */
-    public static ChangedSymbol callable(String file, String language, String module, String owner, String name,
-                                         Receiver receiver, boolean constructible, List<Parameter> parameters,
-                                         String returnType, int startLine, int endLine, String docstring,
-                                         List<Guard> guards, List<String> imports, Set<String> moduleNames) {
-        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, Shape.CALLABLE, List.of(), List.of(), null, null, List.of(), Map.of());
-    }
-
     public ChangedSymbol withInverses(List<Inverse> found) {
-        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, found, reachedFrom,
-                thresholdType, earlyExits, knownValues);
+        return new ChangedSymbol(place, name, shape, call,
+                new Facts(facts.docstring(), facts.guards(), found, facts.reachedFrom()), details);
     }
 
     public ChangedSymbol reachedFrom(String changedMember) {
-        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, changedMember,
-                thresholdType, earlyExits, knownValues);
+        return new ChangedSymbol(place, name, shape, call,
+                new Facts(facts.docstring(), facts.guards(), facts.inverses(), changedMember), details);
     }
 
-    public ChangedSymbol withThresholdType(String type) {
-        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom, type,
-                earlyExits, knownValues);
+    public ChangedSymbol withDetails(LanguageDetails replaced) {
+        return new ChangedSymbol(place, name, shape, call, facts, replaced);
     }
 
-    public ChangedSymbol withEarlyExits(List<String> conditions) {
-        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom,
-                thresholdType, conditions, knownValues);
+    public String file() {
+        return place.file();
     }
 
-    public ChangedSymbol withKnownValues(Map<String, String> values) {
-        return new ChangedSymbol(file, language, module, owner, name, receiver, constructible, parameters, returnType,
-                startLine, endLine, docstring, guards, imports, moduleNames, shape, constants, inverses, reachedFrom,
-                thresholdType, earlyExits, values);
+    public String language() {
+        return place.language();
+    }
+
+    public String module() {
+        return place.module();
+    }
+
+    public String owner() {
+        return place.owner();
+    }
+
+    public int startLine() {
+        return place.startLine();
+    }
+
+    public int endLine() {
+        return place.endLine();
+    }
+
+    public Receiver receiver() {
+        return call.receiver();
+    }
+
+    public boolean constructible() {
+        return call.constructible();
+    }
+
+    public List<Parameter> parameters() {
+        return call.parameters();
+    }
+
+    public String returnType() {
+        return call.returnType();
+    }
+
+    public String docstring() {
+        return facts.docstring();
+    }
+
+    public List<Guard> guards() {
+        return facts.guards();
+    }
+
+    public List<Inverse> inverses() {
+        return facts.inverses();
+    }
+
+    public String reachedFrom() {
+        return facts.reachedFrom();
+    }
+
+    /** The Java details; only for a Java symbol. */
+    public JavaDetails java() {
+        return (JavaDetails) details;
+    }
+
+    /** The Python details; only for a Python symbol. */
+    public PythonDetails python() {
+        return (PythonDetails) details;
     }
 
     public String qualifiedName() {
-        return owner == null ? name : owner + "." + name;
+        return owner() == null ? name : owner() + "." + name;
     }
 
     public List<String> parameterNames() {
-        return parameters.stream().map(Parameter::name).toList();
+        return parameters().stream().map(Parameter::name).toList();
     }
 }

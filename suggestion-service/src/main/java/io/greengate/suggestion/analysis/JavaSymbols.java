@@ -78,8 +78,8 @@ public final class JavaSymbols {
             symbols.addAll(internalMethods(type, file, packageName, imports));
             symbols.replaceAll(s -> s.shape() != ChangedSymbol.Shape.ENUM && s.shape() != ChangedSymbol.Shape.RECORD
                     && s.owner() != null && (s.owner().equals(type.getNameAsString())
-                    || s.owner().startsWith(type.getNameAsString() + ".")) && s.knownValues().isEmpty()
-                    ? s.withKnownValues(known) : s);
+                    || s.owner().startsWith(type.getNameAsString() + ".")) && s.java().knownValues().isEmpty()
+                    ? s.withDetails(s.java().withKnownValues(known)) : s);
         }
         symbols.addAll(changedTypes(unit, file, packageName, imports));
         return symbols;
@@ -107,16 +107,16 @@ public final class JavaSymbols {
             if (!changed && !reached.containsKey(method.getNameAsString())) {
                 continue;
             }
-            ChangedSymbol symbol = ChangedSymbol.callable(file.path(), "java", packageName, type.getNameAsString(),
-                    method.getNameAsString(),
-                    method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
-                    constructible, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
-                    erased(method.getType(), nested), start, end,
-                    method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
-                    guards(method, imports, method.isStatic() ? null : fresh), imports, Set.of())
-                    .withInverses(inverses(method, callable, nested, other -> touched(other, file)))
-                    .withThresholdType(thresholdType)
-                    .withEarlyExits(earlyExits(method));
+            ChangedSymbol symbol = new ChangedSymbol(
+                    new ChangedSymbol.Place(file.path(), "java", packageName, type.getNameAsString(), start, end),
+                    method.getNameAsString(), ChangedSymbol.Shape.CALLABLE,
+                    new ChangedSymbol.Call(method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
+                            constructible, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
+                            erased(method.getType(), nested)),
+                    new ChangedSymbol.Facts(method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
+                            guards(method, imports, method.isStatic() ? null : fresh),
+                            inverses(method, callable, nested, other -> touched(other, file)), null),
+                    new ChangedSymbol.JavaDetails(imports, List.of(), thresholdType, earlyExits(method), Map.of()));
             symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
         }
         if (constructible) {
@@ -142,12 +142,13 @@ public final class JavaSymbols {
                         || !method.getTypeParameters().isEmpty() || method.getRange().isEmpty() || !touched(method, file)) {
                     continue;
                 }
-                symbols.add(new ChangedSymbol(file.path(), "java", packageName, ownerPath, method.getNameAsString(),
-                        method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE, false,
-                        method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
-                        erased(method.getType(), nested), method.getRange().get().begin.line,
-                        method.getRange().get().end.line, null, List.of(), imports, Set.of(),
-                        ChangedSymbol.Shape.INTERNAL, List.of(), List.of(), null, null, List.of(), Map.of()));
+                symbols.add(new ChangedSymbol(new ChangedSymbol.Place(file.path(), "java", packageName, ownerPath,
+                        method.getRange().get().begin.line, method.getRange().get().end.line),
+                        method.getNameAsString(), ChangedSymbol.Shape.INTERNAL,
+                        new ChangedSymbol.Call(method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
+                                false, method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
+                                erased(method.getType(), nested)),
+                        ChangedSymbol.Facts.NONE, ChangedSymbol.JavaDetails.of(imports)));
             }
         }
         return symbols;
@@ -361,12 +362,15 @@ public final class JavaSymbols {
         List<ChangedSymbol> symbols = new ArrayList<>();
         for (MethodDeclaration method : entries) {
             Map<String, String> nested = nestedOf.get(method);
-            symbols.add(ChangedSymbol.callable(file.path(), "java", packageName, type.getNameAsString(),
-                            method.getNameAsString(), ChangedSymbol.Receiver.INSTANCE, true,
+            symbols.add(new ChangedSymbol(
+                    new ChangedSymbol.Place(file.path(), "java", packageName, type.getNameAsString(), start, end),
+                    method.getNameAsString(), ChangedSymbol.Shape.CALLABLE,
+                    new ChangedSymbol.Call(ChangedSymbol.Receiver.INSTANCE, true,
                             method.getParameters().stream().map(p -> parameter(p, nested)).toList(),
-                            erased(method.getType(), nested), start, end, null, List.of(), imports, Set.of())
-                    .withInverses(inverses(method, entries, nested, reached::containsKey))
-                    .reachedFrom(type.getNameAsString() + "'s override of " + reached.get(method)));
+                            erased(method.getType(), nested)),
+                    new ChangedSymbol.Facts(null, List.of(), inverses(method, entries, nested, reached::containsKey),
+                            type.getNameAsString() + "'s override of " + reached.get(method)),
+                    ChangedSymbol.JavaDetails.of(imports)));
         }
         return symbols;
     }
@@ -460,19 +464,23 @@ public final class JavaSymbols {
             if (type instanceof EnumDeclaration enumType) {
                 List<String> constants = enumType.getEntries().stream().map(e -> e.getNameAsString()).toList();
                 if (!constants.isEmpty()) {
-                    types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
-                            ChangedSymbol.Receiver.CLASS, false, List.of(), null, start, end, javadoc, List.of(),
-                            imports, Set.of(), ChangedSymbol.Shape.ENUM, constants, List.of(), null, null, List.of(), Map.of()));
+                    types.add(new ChangedSymbol(
+                            new ChangedSymbol.Place(file.path(), "java", packageName, enclosing, start, end),
+                            type.getNameAsString(), ChangedSymbol.Shape.ENUM,
+                            new ChangedSymbol.Call(ChangedSymbol.Receiver.CLASS, false, List.of(), null),
+                            new ChangedSymbol.Facts(javadoc, List.of(), List.of(), null),
+                            new ChangedSymbol.JavaDetails(imports, constants, null, List.of(), Map.of())));
                 }
             } else if (type instanceof RecordDeclaration record && record.getTypeParameters().isEmpty()
                     && record.getConstructors().isEmpty() && record.getCompactConstructors().isEmpty()
                     && !overridesWhatRecordsPromise(record)) {
                 Map<String, String> nested = nestedTypes(record);
-                types.add(new ChangedSymbol(file.path(), "java", packageName, enclosing, type.getNameAsString(),
-                        ChangedSymbol.Receiver.INSTANCE, true,
-                        record.getParameters().stream().map(p -> parameter(p, nested)).toList(), null, start, end,
-                        javadoc, List.of(), imports, Set.of(), ChangedSymbol.Shape.RECORD, List.of(), List.of(), null, null,
-                        List.of(), Map.of()));
+                types.add(new ChangedSymbol(
+                        new ChangedSymbol.Place(file.path(), "java", packageName, enclosing, start, end),
+                        type.getNameAsString(), ChangedSymbol.Shape.RECORD,
+                        new ChangedSymbol.Call(ChangedSymbol.Receiver.INSTANCE, true,
+                                record.getParameters().stream().map(p -> parameter(p, nested)).toList(), null),
+                        new ChangedSymbol.Facts(javadoc, List.of(), List.of(), null), ChangedSymbol.JavaDetails.of(imports)));
             }
         }
         return types;

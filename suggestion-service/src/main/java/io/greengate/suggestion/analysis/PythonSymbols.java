@@ -107,10 +107,12 @@ public final class PythonSymbols {
         TSNode returns = function.getChildByFieldName("return_type");
         // a generator or coroutine function runs nothing when called: its guards fire only once it is iterated/awaited
         boolean deferred = isAsync(function) || containsYield(body);
-        symbols.add(ChangedSymbol.callable(file.path(), "python", module, owner, name, receiver, constructible, parameters,
-                returns == null || returns.isNull() ? null : text.of(returns), start, end, docstring(body, text),
-                deferred ? List.of() : guards(body, text), List.of(), moduleNames)
-                .withInverses(inverses(function, siblings, file, text, receiver == ChangedSymbol.Receiver.INSTANCE)));
+        symbols.add(new ChangedSymbol(new ChangedSymbol.Place(file.path(), "python", module, owner, start, end), name,
+                ChangedSymbol.Shape.CALLABLE, new ChangedSymbol.Call(receiver, constructible, parameters,
+                        returns == null || returns.isNull() ? null : text.of(returns)),
+                new ChangedSymbol.Facts(docstring(body, text), deferred ? List.of() : guards(body, text),
+                        inverses(function, siblings, file, text, receiver == ChangedSymbol.Receiver.INSTANCE), null),
+                new ChangedSymbol.PythonDetails(moduleNames)));
     }
 
     /** Types a round trip can start from with a literal. */

@@ -30,7 +30,7 @@ class PythonSymbolsTest {
         assertEquals("1", add.parameters().get(3).defaultValue());
         assertEquals(List.of(new ChangedSymbol.Guard("price < 0", "ValueError", 6)), add.guards());
         assertTrue(symbols.get(2).docstring().contains(">>> parse_price(\" $4.50 \")"));
-        assertTrue(symbols.get(2).moduleNames().containsAll(List.of("Cart", "parse_price")));
+        assertTrue(symbols.get(2).python().moduleNames().containsAll(List.of("Cart", "parse_price")));
     }
 
     @Test

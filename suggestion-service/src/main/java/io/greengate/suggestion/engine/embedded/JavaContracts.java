@@ -140,7 +140,7 @@ final class JavaContracts {
         String body = setup + "String text = \"greengate\";\n        String equal = new String(text);\n        "
                 + DISTANCE_ZERO.get(symbol.returnType()).formatted(target + "." + name + "(text, equal)");
         // zero is within any threshold: a bounded instance (its own algorithm, often) must answer zero too
-        boolean bounded = symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && symbol.thresholdType() != null;
+        boolean bounded = symbol.receiver() == ChangedSymbol.Receiver.INSTANCE && symbol.java().thresholdType() != null;
         if (bounded) {
             body += "\n        " + DISTANCE_ZERO.get(symbol.returnType())
                     .formatted("new " + symbol.owner() + "(10)." + name + "(text, equal)");
@@ -200,7 +200,7 @@ final class JavaContracts {
     /** Every constant is found by its name, and the constants keep their names and order. */
     static SuggestedTest enumCase(ChangedSymbol symbol) {
         String type = symbol.qualifiedName();
-        String names = symbol.constants().stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
+        String names = symbol.java().constants().stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
         String body = "for (" + type + " constant : " + type + ".values()) {\n"
                 + "            assertSame(constant, " + type + ".valueOf(constant.name()));\n        }\n"
                 + "        assertEquals(java.util.List.of(" + names + "),\n"

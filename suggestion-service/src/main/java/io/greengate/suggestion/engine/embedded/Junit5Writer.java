@@ -101,7 +101,7 @@ final class Junit5Writer {
             byName.put(p.name(), value);
         }
         // a call the method answers with an early return never reaches what the Javadoc promises
-        if (documented && symbol.earlyExits().stream().anyMatch(exit -> GuardInputs.holds(exit, byName))) {
+        if (documented && symbol.java().earlyExits().stream().anyMatch(exit -> GuardInputs.holds(exit, byName))) {
             return Optional.empty();
         }
         String arguments = String.join(", ", values);
@@ -245,7 +245,7 @@ final class Junit5Writer {
     /** The test file's package line and the source file's own imports, so the same names resolve. */
     static String packageAndImports(ChangedSymbol symbol) {
         String packageLine = symbol.module().isEmpty() ? "" : "package " + symbol.module() + ";\n\n";
-        return packageLine + symbol.imports().stream().map(i -> i + "\n").collect(Collectors.joining());
+        return packageLine + symbol.java().imports().stream().map(i -> i + "\n").collect(Collectors.joining());
     }
 
     static SuggestedTest testClass(ChangedSymbol symbol, String className, String kind, String method,

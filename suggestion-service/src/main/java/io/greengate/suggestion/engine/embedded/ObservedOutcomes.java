@@ -49,7 +49,7 @@ public final class ObservedOutcomes {
                 readAfter.add("\"; " + p.name() + ": \" + stable(" + JavaSamples.contentsOf(p.type(), variable) + ")");
                 continue;
             }
-            Optional<String> value = JavaSamples.of(p.type(), p.declared(), symbol.knownValues());
+            Optional<String> value = JavaSamples.of(p.type(), p.declared(), symbol.java().knownValues());
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -57,7 +57,7 @@ public final class ObservedOutcomes {
         }
         String target;
         if (symbol.receiver() == ChangedSymbol.Receiver.INSTANCE) {
-            String instance = symbol.knownValues().get(symbol.owner());
+            String instance = symbol.java().knownValues().get(symbol.owner());
             if (instance == null) {
                 return Optional.empty();
             }

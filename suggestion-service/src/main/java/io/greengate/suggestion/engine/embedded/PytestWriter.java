@@ -114,12 +114,12 @@ final class PytestWriter {
         boolean usesCapsys = false;
         Set<String> assigned = new java.util.HashSet<>();
         for (DoctestExamples.Line line : examples.get()) {
-            if (line.neverRun() && !namesResolve(line.statement(), symbol.moduleNames(), assigned)) {
+            if (line.neverRun() && !namesResolve(line.statement(), symbol.python().moduleNames(), assigned)) {
                 continue; // a skipped example may use what the module does not have (toolz's merge_with(first, ...))
             }
             assigned.addAll(boundNames(line.statement()));
             IDENTIFIER.matcher(line.statement()).results().map(r -> r.group())
-                    .filter(symbol.moduleNames()::contains).forEach(used::add);
+                    .filter(symbol.python().moduleNames()::contains).forEach(used::add);
             if (line.raises() != null) {
                 String exception = exceptionName(line.raises(), symbol);
                 if (exception == null) {
@@ -374,7 +374,7 @@ final class PytestWriter {
         if (BUILTIN_EXCEPTIONS.contains(exception)) {
             return exception;
         }
-        return symbol.moduleNames().contains(exception) ? "module." + exception : null;
+        return symbol.python().moduleNames().contains(exception) ? "module." + exception : null;
     }
 
     static String appendCase(String existing, String testCase) {

@@ -70,7 +70,7 @@ final class PromptBuilder {
                         + (g.returns() ? "return " + g.returned() : g.exception()))
                 .collect(Collectors.joining("; "));
         String what = switch (s.shape()) {
-            case ENUM -> "enum " + s.qualifiedName() + " " + s.constants();
+            case ENUM -> "enum " + s.qualifiedName() + " " + s.java().constants();
             case RECORD -> "record " + s.qualifiedName() + "(" + parameters + ")";
             case CALLABLE, INTERNAL -> s.qualifiedName() + "(" + parameters + ")"
                     + (s.returnType() == null ? "" : " -> " + s.returnType());
