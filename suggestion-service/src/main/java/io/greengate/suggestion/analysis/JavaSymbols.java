@@ -1,5 +1,6 @@
 package io.greengate.suggestion.analysis;
 
+import io.greengate.suggestion.analysis.java.JavaValues;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -602,7 +603,7 @@ public final class JavaSymbols {
         List<String> values = new ArrayList<>();
         for (Parameter p : parameters) {
             String type = erased(p.getType(), nested) + (p.isVarArgs() ? "[]" : "");
-            Optional<String> value = JavaSamples.of(type, p.getType().asString(), known).or(() -> JavaSamples.sink(type));
+            Optional<String> value = JavaValues.of(type, p.getType().asString(), known).or(() -> JavaValues.sink(type));
             if (value.isEmpty()) {
                 return Optional.empty();
             }

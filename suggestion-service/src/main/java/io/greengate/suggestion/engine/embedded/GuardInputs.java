@@ -1,5 +1,6 @@
 package io.greengate.suggestion.engine.embedded;
 
+import io.greengate.suggestion.analysis.java.JavaValues;
 import io.greengate.suggestion.analysis.ChangedSymbol;
 
 import java.math.BigDecimal;

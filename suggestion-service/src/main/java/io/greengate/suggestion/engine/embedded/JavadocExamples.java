@@ -1,5 +1,6 @@
 package io.greengate.suggestion.engine.embedded;
 
+import io.greengate.suggestion.analysis.java.JavaValues;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;

@@ -1,5 +1,6 @@
 package io.greengate.suggestion.engine.embedded;
 
+import io.greengate.suggestion.analysis.java.JavaValues;
 import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.analysis.JavaSymbols;

@@ -2,7 +2,7 @@ package io.greengate.suggestion.engine.embedded;
 
 import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.analysis.ChangedSymbol;
-import io.greengate.suggestion.analysis.JavaSamples;
+import io.greengate.suggestion.analysis.java.JavaValues;
 import io.greengate.suggestion.engine.SuggestedTest;
 
 import java.util.ArrayList;
@@ -40,16 +40,16 @@ public final class ObservedOutcomes {
         List<String> arguments = new ArrayList<>();
         List<String> readAfter = new ArrayList<>();
         for (ChangedSymbol.Parameter p : symbol.parameters()) {
-            Optional<String> sink = JavaSamples.sink(p.type());
+            Optional<String> sink = JavaValues.sink(p.type());
             if (sink.isPresent()) {
                 String variable = p.name() + "Sink";
                 String type = sink.get().substring(4, sink.get().indexOf('('));
                 setup.add(type + " " + variable + " = " + sink.get() + ";");
                 arguments.add(variable);
-                readAfter.add("\"; " + p.name() + ": \" + stable(" + JavaSamples.contentsOf(p.type(), variable) + ")");
+                readAfter.add("\"; " + p.name() + ": \" + stable(" + JavaValues.contentsOf(p.type(), variable) + ")");
                 continue;
             }
-            Optional<String> value = JavaSamples.of(p.type(), p.declared(), symbol.java().knownValues());
+            Optional<String> value = JavaValues.of(p.type(), p.declared(), symbol.java().knownValues());
             if (value.isEmpty()) {
                 return Optional.empty();
             }

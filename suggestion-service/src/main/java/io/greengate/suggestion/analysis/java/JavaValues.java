@@ -1,15 +1,20 @@
-package io.greengate.suggestion.analysis;
+package io.greengate.suggestion.analysis.java;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Ordinary arguments for a call whose outcome CI observes: a short mixed text, small positive numbers, a few bytes,
- * in-memory streams and sinks. Types that reach outside the process (files, paths, sockets, URLs) get none: a case
- * needing one is not written.
+ * The one maker of Java argument values. Ordinary arguments for a call whose outcome CI observes: a short mixed text,
+ * small positive numbers, a few bytes, in-memory streams and sinks; types that reach outside the process (files,
+ * paths, sockets, URLs) get none, and a case needing one is not written. Neutral and present values for the arguments
+ * a guard does not look at.
  */
-public final class JavaSamples {
+public final class JavaValues {
+
+    public static final Map<String, String> PRIMITIVE_DEFAULTS = Map.of(
+            "int", "0", "long", "0L", "short", "(short) 0", "byte", "(byte) 0", "double", "0.0", "float", "0.0f",
+            "boolean", "false", "char", "'\\0'");
 
     private static final String TEXT = "\"Hello, World 42\"";
     private static final String BYTES = "new byte[] {72, 101, 108, 108, 111, 0, -1}";
@@ -56,7 +61,27 @@ public final class JavaSamples {
     /** Types whose sink is read as bytes rather than as text. */
     private static final Set<String> BYTE_SINKS = Set.of("OutputStream", "ByteArrayOutputStream");
 
-    private JavaSamples() {
+    private JavaValues() {
+    }
+
+    /**
+     * A value that is there: text for String and CharSequence, the primitive's zero, else a typed null. For the
+     * arguments beside the one a documented guard is about, which the method may look at before it.
+     */
+    public static String present(String type) {
+        return switch (type) {
+            case "String", "CharSequence" -> "\"Greengate\"";
+            case "Integer" -> "Integer.valueOf(0)";
+            case "Long" -> "Long.valueOf(0L)";
+            case "Boolean" -> "Boolean.FALSE";
+            default -> neutral(type);
+        };
+    }
+
+    /** The primitive's zero, or a typed null (the cast keeps overloads unambiguous). */
+    public static String neutral(String type) {
+        String primitive = PRIMITIVE_DEFAULTS.get(type);
+        return primitive != null ? primitive : "(" + type + ") null";
     }
 
     /**
