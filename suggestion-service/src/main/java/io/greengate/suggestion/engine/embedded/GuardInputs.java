@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * parameter compared with a number, {@code is None}/{@code == null}, {@code not p} — taking the first
  * solvable branch of an {@code or}/{@code ||}; anything else yields nothing rather than a guess.
  */
-final class GuardInputs {
+public final class GuardInputs {
 
     /** The parameter to set and the literal (in the target language) that trips the guard. */
-    record Trigger(String parameter, String literal) {
+    public record Trigger(String parameter, String literal) {
     }
 
     private static final Pattern COMPARISON =
@@ -33,7 +33,7 @@ final class GuardInputs {
     private GuardInputs() {
     }
 
-    static Optional<Trigger> solve(ChangedSymbol.Guard guard, List<ChangedSymbol.Parameter> parameters, boolean java) {
+    public static Optional<Trigger> solve(ChangedSymbol.Guard guard, List<ChangedSymbol.Parameter> parameters, boolean java) {
         String disjunction = java ? "\\|\\|" : "\\s+or\\s+";
         String condition = guard.condition().strip();
         // a negated whole (!(a || b), not (a or b)) fires when no branch holds: no branch alone trips it
@@ -119,7 +119,7 @@ final class GuardInputs {
      * Whether a Java condition surely holds for these arguments (parameter → the literal a case passes): a branch of
      * an {@code ||} in a form {@link #solve} understands. Anything else counts as not holding.
      */
-    static boolean holds(String condition, Map<String, String> arguments) {
+    public static boolean holds(String condition, Map<String, String> arguments) {
         if (condition.contains("&&") || condition.strip().startsWith("!")) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.greengate.suggestion.engine.embedded;
+package io.greengate.suggestion.engine.embedded.java;
 
 import io.greengate.suggestion.analysis.java.JavaValues;
 import com.github.javaparser.JavaParser;

@@ -1,4 +1,4 @@
-package io.greengate.suggestion.engine.embedded;
+package io.greengate.suggestion.engine.embedded.python;
 
 import java.util.ArrayList;
 import java.util.List;

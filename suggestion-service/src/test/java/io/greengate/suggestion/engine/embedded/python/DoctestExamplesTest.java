@@ -1,4 +1,4 @@
-package io.greengate.suggestion.engine.embedded;
+package io.greengate.suggestion.engine.embedded.python;
 
 import org.junit.jupiter.api.Test;
 
