@@ -71,6 +71,7 @@ public class FeedbackCollector {
         record.codeChars = event.code() == null ? null : event.code().length();
         record.riskFlags = event.riskFlags() == null ? "" : String.join(",", event.riskFlags());
         record.confidence = event.confidence();
+        record.priorConfidence = event.priorConfidence();
         record.createdAt = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         if (record.decidedAt != null && record.secondsToDecision == null) {
             record.secondsToDecision = secondsBetween(record.createdAt, record.decidedAt);

@@ -113,7 +113,8 @@ public final class SuggestionFixture {
         return new SuggestionCreated(UUID.randomUUID(), createdAt, suggestionId, batchId, repository, "9f1c2e7",
                 "feature/cart", 42, engine, modelVersion, targetFile, targetSymbol, language, framework,
                 caseKind, "tests/test_" + targetSymbol.toLowerCase().replace('.', '_') + ".py", code, null,
-                "the changed method keeps its contract", confidence, riskFlags, prompt, null);
+                "the changed method keeps its contract", confidence, riskFlags, prompt, null,
+                confidence);
     }
 
     public SuggestionVerified verified(boolean passed, boolean flaky, Double coverageDelta) {

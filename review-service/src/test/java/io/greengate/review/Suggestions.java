@@ -31,7 +31,7 @@ public final class Suggestions {
     public static SuggestionCreated created(String commit, String testPath, String code, String testFileBase) {
         return new SuggestionCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), REPOSITORY,
                 commit, "feature/cart", 42, "embedded", "embedded-1", "src/cart.py", "Cart.total", "python", "pytest",
-                "signature", testPath, code, testFileBase, "covers Cart.total", 0.5, List.of(), null, null);
+                "signature", testPath, code, testFileBase, "covers Cart.total", 0.5, List.of(), null, null, 0.5);
     }
 
     public static void publish(EventCodec codec, SuggestionCreated event) {

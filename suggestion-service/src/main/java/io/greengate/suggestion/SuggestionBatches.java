@@ -215,7 +215,7 @@ public class SuggestionBatches {
                     && seen.add("path:" + test.testPath() + test.targetSymbol())) {
                 unique.add(new SuggestedTest(test.targetFile(), test.targetSymbol(), test.language(), test.framework(),
                         test.caseKind(), test.testPath(), test.code(), test.testFileBase(), test.rationale(),
-                        test.confidence(), RiskScanner.scan(test.code()), test.prompt()));
+                        test.confidence(), RiskScanner.scan(test.code()), test.prompt(), test.priorConfidence()));
             }
         }
         if (repeated > 0) {
@@ -242,6 +242,7 @@ public class SuggestionBatches {
         suggestion.prompt = s.prompt();
         suggestion.rationale = s.rationale();
         suggestion.confidence = s.confidence();
+        suggestion.priorConfidence = s.priorConfidence();
         suggestion.riskFlags = String.join(",", s.riskFlags());
         suggestion.verificationStatus = Suggestion.VerificationStatus.CREATED.name();
         suggestion.createdAt = batch.createdAt;
@@ -252,7 +253,7 @@ public class SuggestionBatches {
         return new SuggestionCreated(UUID.randomUUID(), Instant.now(), s.id, batch.id, batch.repository, batch.commit,
                 batch.branch, batch.pullRequest, batch.engine, batch.modelVersion, s.targetFile, s.targetSymbol,
                 s.language, s.framework, s.caseKind, s.testPath, s.code, s.testFileBase, s.rationale, s.confidence,
-                s.riskFlagList(), s.prompt, s.targetDiff);
+                s.riskFlagList(), s.prompt, s.targetDiff, s.priorConfidence);
     }
 
     private String fingerprint(CreateSuggestionsRequest request) {

@@ -87,12 +87,15 @@ public class Verifications {
      * The ranker learns from what reviewers saw, CI's verification included; scored at creation, before it, a
      * suggestion lacks those features. Scored again with them, its probability is the one a policy may act on.
      */
+    /** The prior of a suggestion stored before priors were, and scored by a ranker then: no knowledge either way. */
+    private static final double UNKNOWN_PRIOR = 0.5;
+
     private Optional<Ranker.Scored> rescore(Suggestion suggestion, Verification verification) {
         Batch batch = Batch.findById(suggestion.batchId);
         String engine = batch == null ? null : batch.engine;
         // the engine's own confidence for the kind: a ranker's earlier probability is not a feature
-        double prior = batch != null && Ranker.PRIOR.equals(batch.modelVersion) ? suggestion.confidence
-                : RankerFeatures.priorConfidence(suggestion.caseKind);
+        double prior = suggestion.priorConfidence != null ? suggestion.priorConfidence
+                : batch != null && Ranker.PRIOR.equals(batch.modelVersion) ? suggestion.confidence : UNKNOWN_PRIOR;
         try {
             return ranker.score(RankerFeatures.encode(suggestion.language, suggestion.framework, engine,
                     suggestion.caseKind, suggestion.riskFlagList(),

@@ -61,7 +61,7 @@ public record TrainingSet(List<TrainingRow> rows) {
         List<Object[]> records = FeedbackRecord.getEntityManager().createQuery(
                         "select r.suggestionId, r.decision, r.decidedAt, r.language, r.framework, r.engine, r.caseKind,"
                                 + " r.riskFlags, r.codeLines, r.compiled, r.passed, r.flaky, r.coverageDelta,"
-                                + " r.verifiedAt, r.confidence, r.modelVersion " + ELIGIBLE
+                                + " r.verifiedAt, r.confidence, r.modelVersion, r.priorConfidence " + ELIGIBLE
                                 + " order by r.decidedAt, r.suggestionId", Object[].class)
                 .setParameter("human", FeedbackRecord.HUMAN_REVIEWER)
                 .getResultList();
@@ -80,18 +80,25 @@ public record TrainingSet(List<TrainingRow> rows) {
             String caseKind = (String) r[6];
             rows.add(new TrainingRow((UUID) r[0], decidedAt, decision.accepted(), RankerFeatures.encode(
                     (String) r[3], (String) r[4], (String) r[5], caseKind, riskFlags((String) r[7]), (Integer) r[8],
-                    verification, engineConfidence((Double) r[14], (String) r[15], caseKind))));
+                    verification, engineConfidence((Double) r[16], (Double) r[14], (String) r[15]))));
         }
         return new TrainingSet(List.copyOf(rows));
     }
 
+    /** The prior of a row that carries none and was ranked by a ranker: no knowledge either way. */
+    static final double UNKNOWN_PRIOR = 0.5;
+
     /**
-     * The confidence the engine gave. Once a ranker ranks, the confidence a suggestion carries is the ranker's
-     * probability: learning from it would teach the ranker its own output, so those rows get the prior instead.
+     * The confidence the engine gave, as suggestion-service sent it. A row from an older service has only the
+     * confidence it was ranked by: the engine's own under the prior, but a ranker's probability once a ranker ranked,
+     * and learning from that would teach the ranker its own output.
      */
-    static double engineConfidence(Double confidence, String modelVersion, String caseKind) {
+    static double engineConfidence(Double priorConfidence, Double confidence, String modelVersion) {
+        if (priorConfidence != null) {
+            return priorConfidence;
+        }
         boolean rankerScored = modelVersion != null && modelVersion.startsWith("ranker-");
-        return confidence == null || rankerScored ? RankerFeatures.priorConfidence(caseKind) : confidence;
+        return confidence == null || rankerScored ? UNKNOWN_PRIOR : confidence;
     }
 
     public int size() {

@@ -65,6 +65,9 @@ public class FeedbackRecord extends PanacheEntityBase {
     @Column(name = "risk_flags")
     public String riskFlags;
     public Double confidence;
+    /** The engine's own confidence in the case, as suggestion-service sent it; null from services older than it. */
+    @Column(name = "prior_confidence")
+    public Double priorConfidence;
     /** When the suggestion was made; null until SuggestionCreated arrived. */
     @Column(name = "created_at")
     public Instant createdAt;

@@ -50,7 +50,7 @@ class RankerModelsTest {
             String kind = signature ? "signature" : "guard-raises";
             rows.add(new TrainingRow(UUID.randomUUID(), t.plusSeconds(60L * i), !signature && i % 10 != 1,
                     RankerFeatures.encode("python", "pytest", "embedded", kind, List.of(), 8 + i % 5, null,
-                            RankerFeatures.priorConfidence(kind))));
+                            EnginePriors.of(kind))));
         }
         return rows;
     }

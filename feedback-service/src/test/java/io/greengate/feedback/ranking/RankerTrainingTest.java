@@ -259,7 +259,7 @@ class RankerTrainingTest {
 
     private SuggestionFixture suggestion(int i, String kind) {
         SuggestionFixture s = new SuggestionFixture(repository).createdAt(START.plus(Duration.ofHours(i)))
-                .symbol("Cart.method" + i).caseKind(kind, RankerFeatures.priorConfidence(kind))
+                .symbol("Cart.method" + i).caseKind(kind, EnginePriors.of(kind))
                 .riskFlags(i % 7 == 0 ? List.of("network") : List.of());
         return kind.equals("guard-throws") ? s.java().symbol("Pricing.method" + i) : s;
     }
@@ -279,7 +279,7 @@ class RankerTrainingTest {
 
     private static double newSuggestionScore(Model<Label> model, String caseKind) {
         TrainingRow row = new TrainingRow(UUID.randomUUID(), Instant.now(), false, RankerFeatures.encode("python",
-                "pytest", "embedded", caseKind, List.of(), 8, null, RankerFeatures.priorConfidence(caseKind)));
+                "pytest", "embedded", caseKind, List.of(), 8, null, EnginePriors.of(caseKind)));
         return RankerModels.acceptProbabilities(model, List.of(row))[0];
     }
 

@@ -28,7 +28,8 @@ public final class RankerFeatures {
 
     /**
      * @param verification null when CI had not reported before the decision (always, when a suggestion is made)
-     * @param priorConfidence the engine's own confidence for the case (never a ranker's probability)
+     * @param priorConfidence the engine's own confidence for the case, as the suggestion carries it (never a ranker's
+     *                        probability)
      */
     public static SortedMap<String, Double> encode(String language, String framework, String engine, String caseKind,
                                                    List<String> riskFlags, Integer codeLines,
@@ -60,28 +61,6 @@ public final class RankerFeatures {
         }
         features.put("confidence.prior", priorConfidence);
         return features;
-    }
-
-    /**
-     * The engine's confidence by case kind (embedded engine: guard cases 0.8; doctest, Javadoc examples and early
-     * returns 0.75; round trips and what the Javadoc promises for a null argument 0.7; equals/hashCode/compareTo contracts 0.65; enum constants, record components,
-     * the identity of distances and reflexive equality 0.6; outcomes CI observed 0.45; signature pins 0.3; llm and anything else 0.5). The embedded engine gives its cases these, and training
-     * uses them for rows a ranker scored, so one table serves both.
-     */
-    public static double priorConfidence(String caseKind) {
-        if (caseKind == null) {
-            return 0.5;
-        }
-        return switch (caseKind) {
-            case "guard-raises", "guard-throws" -> 0.8;
-            case "doctest-examples", "javadoc-examples", "guard-returns" -> 0.75;
-            case "round-trip", "javadoc-throws", "javadoc-returns" -> 0.7;
-            case "object-contract" -> 0.65;
-            case "enum-constants", "record-components", "distance-identity", "reflexive-equality" -> 0.6;
-            case "observed-outcome" -> 0.45;
-            case "signature" -> 0.3;
-            default -> 0.5;
-        };
     }
 
     private static String category(String value) {

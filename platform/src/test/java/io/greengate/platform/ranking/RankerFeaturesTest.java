@@ -47,16 +47,4 @@ class RankerFeaturesTest {
         assertEquals(1.0, features.get("caseKind=unknown"));
         assertEquals(null, features.get("codeLines.log"));
     }
-
-    @Test
-    void thePriorIsTheEnginesDocumentedConfidenceByCaseKind() {
-        assertEquals(0.8, RankerFeatures.priorConfidence("guard-raises"));
-        assertEquals(0.8, RankerFeatures.priorConfidence("guard-throws"));
-        assertEquals(0.75, RankerFeatures.priorConfidence("doctest-examples"));
-        assertEquals(0.75, RankerFeatures.priorConfidence("guard-returns"));
-        assertEquals(0.7, RankerFeatures.priorConfidence("round-trip"));
-        assertEquals(0.6, RankerFeatures.priorConfidence("enum-constants"));
-        assertEquals(0.3, RankerFeatures.priorConfidence("signature"));
-        assertEquals(0.5, RankerFeatures.priorConfidence("llm"));
-    }
 }

@@ -83,7 +83,7 @@ class AutoAcceptTest {
         publish(new SuggestionCreated(UUID.randomUUID(), Instant.now(), suggestionId, UUID.randomUUID(), repository,
                 commit, "main", null, "embedded", modelVersion, "src/cart.py", "Cart.total", "python", "pytest",
                 "guard", "tests/test_cart_total.py", "def test_total():\n    assert True\n", null, "covers the guard",
-                confidence, riskFlags, null, null));
+                confidence, riskFlags, null, null, confidence));
         publish(new SuggestionVerified(UUID.randomUUID(), Instant.now(), suggestionId, repository, commit, true,
                 passed, 3, flaky, 0.05, "3 runs", rescored, rescoredBy));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

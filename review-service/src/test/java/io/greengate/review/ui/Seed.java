@@ -125,7 +125,7 @@ final class Seed {
         SuggestionCreated event = new SuggestionCreated(UUID.randomUUID(), occurredAt, UUID.randomUUID(),
                 UUID.randomUUID(), repository, commit, "feature/cart", pullRequest, engine, modelVersion, targetFile,
                 targetSymbol, language, framework, caseKind, testPath, code, null, rationale, confidence, riskFlags,
-                null, targetDiff);
+                null, targetDiff, confidence);
         send(codec, Topics.SUGGESTIONS, event.subjectKey(), codec.toJson(event));
         occurredAt = occurredAt.plusMillis(1);
         return event.suggestionId();

@@ -84,7 +84,7 @@ public class Ranker {
     /** The features of a suggestion as it is made: CI has not verified it yet. */
     public static SortedMap<String, Double> features(String engine, SuggestedTest test) {
         return RankerFeatures.encode(test.language(), test.framework(), engine, test.caseKind(), test.riskFlags(),
-                test.code() == null ? null : (int) test.code().lines().count(), null, test.confidence());
+                test.code() == null ? null : (int) test.code().lines().count(), null, test.priorConfidence());
     }
 
     private SuggestedTest scored(RankerModel model, String engine, SuggestedTest test) {
@@ -93,7 +93,7 @@ public class Ranker {
             String rationale = (test.rationale() == null ? "" : test.rationale() + "\n") + why(model, score);
             return new SuggestedTest(test.targetFile(), test.targetSymbol(), test.language(), test.framework(),
                     test.caseKind(), test.testPath(), test.code(), test.testFileBase(), rationale, score.probability(),
-                    test.riskFlags(), test.prompt());
+                    test.riskFlags(), test.prompt(), test.priorConfidence());
         } catch (RuntimeException e) {
             LOG.warnf("%s could not score a %s case; it keeps the engine's confidence: %s", model.version(),
                     test.caseKind(), e.toString());

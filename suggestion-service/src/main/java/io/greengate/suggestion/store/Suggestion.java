@@ -44,6 +44,9 @@ public class Suggestion extends PanacheEntityBase {
     /** What the engine was asked (LLM engine), kept for the fine-tuning datasets. */
     public String prompt;
     public double confidence;
+    /** The engine's own confidence (its case kind's prior); null for suggestions made before it was stored. */
+    @Column(name = "prior_confidence")
+    public Double priorConfidence;
     @Column(name = "risk_flags")
     public String riskFlags;
     @Column(name = "verification_status")

@@ -1,10 +1,10 @@
 package io.greengate.suggestion.engine;
 
-import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.Diffs;
 import io.greengate.suggestion.analysis.ChangeAnalyzer;
 import io.greengate.suggestion.diff.UnifiedDiffParser;
 import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
+import io.greengate.suggestion.engine.embedded.KindPriors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -357,7 +357,8 @@ class EmbeddedCasesRunTest {
         assertTrue(record.contains("assertEquals(42, record.offset());")
                 && record.contains("assertArrayEquals(new byte[] {0, 1, 2, 42, 127, -128, -1}, record.bytes());"), record);
         // the engine's confidence is the prior training uses for ranker-scored rows: no train/serve skew
-        tests.forEach(t -> assertEquals(RankerFeatures.priorConfidence(t.caseKind()), t.confidence(), t.caseKind()));
+        tests.forEach(t -> assertEquals(KindPriors.of(t.caseKind()), t.confidence(), t.caseKind()));
+        tests.forEach(t -> assertEquals(t.confidence(), t.priorConfidence(), t.caseKind()));
         compileAndRunAll(path, CODEC_JAVA, tests);
     }
 

@@ -332,7 +332,8 @@ class ObservedOutcomesRunTest {
 
     private static SuggestedTest withCode(SuggestedTest t, String code) {
         return new SuggestedTest(t.targetFile(), t.targetSymbol(), t.language(), t.framework(), t.caseKind(),
-                t.testPath(), code, t.testFileBase(), t.rationale(), t.confidence(), t.riskFlags(), t.prompt());
+                t.testPath(), code, t.testFileBase(), t.rationale(), t.confidence(), t.riskFlags(), t.prompt(),
+                t.priorConfidence());
     }
 
     /** What CI's observation run does: the assertion becomes a write of the outcome to a file, read back after. */

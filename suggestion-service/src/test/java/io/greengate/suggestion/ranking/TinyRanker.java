@@ -1,6 +1,7 @@
 package io.greengate.suggestion.ranking;
 
 import io.greengate.platform.ranking.RankerFeatures;
+import io.greengate.suggestion.engine.embedded.KindPriors;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
@@ -35,7 +36,7 @@ final class TinyRanker {
             boolean passed = i % 2 == 0;
             SortedMap<String, Double> features = RankerFeatures.encode("python", "pytest", "embedded", kind,
                     List.of(), 6 + i % 4, new RankerFeatures.Verification(true, passed, false, null),
-                    RankerFeatures.priorConfidence(kind));
+                    KindPriors.of(kind));
             dataset.add(new ArrayExample<>(new Label(passed ? "ACCEPTED" : "REJECTED"),
                     features.keySet().toArray(String[]::new),
                     features.values().stream().mapToDouble(Double::doubleValue).toArray()));

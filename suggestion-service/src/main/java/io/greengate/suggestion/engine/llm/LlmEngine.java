@@ -75,7 +75,8 @@ public class LlmEngine implements Engine {
                 .map(c -> new SuggestedTest(c.symbol().file(), c.symbol().qualifiedName(), c.symbol().language(),
                         c.symbol().language().equals("python") ? "pytest" : "junit5", "llm", c.testPath(), c.code(),
                         null, c.rationale().isEmpty() ? "suggested by " + config.model() : c.rationale(),
-                        config.priorConfidence(), List.of(), PromptBuilder.SYSTEM + "\n\n" + prompt))
+                        config.priorConfidence(), List.of(), PromptBuilder.SYSTEM + "\n\n" + prompt,
+                        config.priorConfidence()))
                 .toList();
         return new Generation(tests, notes, completion.promptTokens(), completion.completionTokens(),
                 completion.reportedEnergyJoules());

@@ -17,7 +17,8 @@ public final class Junit5Renderer {
         String code = testCase.observes() ? observingClass(testCase) : plainClass(testCase);
         return new SuggestedTest(symbol.file(), symbol.qualifiedName(), "java", "junit5", testCase.kind(),
                 testDirectory(symbol) + "/" + testCase.className() + ".java", code, null,
-                withReach(symbol, testCase.rationale()), testCase.confidence(), List.of(), null);
+                withReach(symbol, testCase.rationale()), testCase.confidence(), List.of(), null,
+                testCase.confidence());
     }
 
     /** Where the test of a class goes: its package mirrored under src/test/java. */

@@ -62,7 +62,8 @@ public final class PytestRenderer {
         }
         String code = existing == null ? function.toString() : appendCase(existing, function.toString());
         return Optional.of(new SuggestedTest(symbol.file(), symbol.qualifiedName(), "python", "pytest", testCase.kind(),
-                testPath, code, existing, testCase.rationale(), testCase.confidence(), List.of(), null));
+                testPath, code, existing, testCase.rationale(), testCase.confidence(), List.of(), null,
+                testCase.confidence()));
     }
 
     static String appendCase(String existing, String testCase) {
