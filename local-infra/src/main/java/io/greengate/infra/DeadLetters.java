@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,7 +45,9 @@ public final class DeadLetters {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[1].equals("list")) {
-            list(args[0]);
+            List<String> lines = list(args[0]);
+            System.out.println(lines.isEmpty() ? "no dead-letter topics: no handler has failed on a record"
+                    : String.join("\n", lines));
         } else if (args.length == 3 && args[1].equals("replay") && args[2].startsWith(PREFIX)) {
             System.out.println("replayed " + replay(args[0], args[2]) + " record(s) from " + args[2]);
         } else {
@@ -53,14 +56,12 @@ public final class DeadLetters {
         }
     }
 
-    static void list(String bootstrap) throws Exception {
+    /** One line per dead-letter topic: how many records it holds, and how many of them no replay has sent yet. */
+    static List<String> list(String bootstrap) throws Exception {
+        List<String> lines = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             TreeSet<String> topics = admin.listTopics().names().get().stream()
                     .filter(t -> t.startsWith(PREFIX)).collect(Collectors.toCollection(TreeSet::new));
-            if (topics.isEmpty()) {
-                System.out.println("no dead-letter topics: no handler has failed on a record");
-                return;
-            }
             Map<TopicPartition, OffsetAndMetadata> replayed =
                     admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
             for (String topic : topics) {
@@ -77,9 +78,10 @@ public final class DeadLetters {
                     parked += end - start;
                     pending += end - Math.max(start, done == null ? start : done.offset());
                 }
-                System.out.printf("%-40s parked %d, not yet replayed %d%n", topic, parked, pending);
+                lines.add(String.format("%-40s parked %d, not yet replayed %d", topic, parked, pending));
             }
         }
+        return lines;
     }
 
     static int replay(String bootstrap, String deadLetterTopic) {

@@ -37,10 +37,12 @@ class DeadLettersTest {
     }
 
     @Test
-    void parkedRecordsAreReplayedOntoTheirTopicOnce() {
+    void parkedRecordsAreReplayedOntoTheirTopicOnce() throws Exception {
         park("dead-letter-topic-usage", "subject-1", "{\"eventId\":\"a\"}", "greengate.usage.v1");
         park("dead-letter-topic-usage", "subject-2", "{\"eventId\":\"b\"}", "greengate.usage.v1");
 
+        assertEquals(List.of(String.format("%-40s parked 2, not yet replayed 2", "dead-letter-topic-usage")),
+                DeadLetters.list(kafka.bootstrapServers()));
         assertEquals(2, DeadLetters.replay(kafka.bootstrapServers(), "dead-letter-topic-usage"));
         List<String> values = TopicProbe.awaitValues(kafka.bootstrapServers(), "greengate.usage.v1",
                 seen -> seen.size() >= 2, Duration.ofSeconds(30));
@@ -50,6 +52,8 @@ class DeadLettersTest {
                 "a second replay sends only what was parked since");
         park("dead-letter-topic-usage", "subject-3", "{\"eventId\":\"c\"}", "greengate.usage.v1");
         assertEquals(1, DeadLetters.replay(kafka.bootstrapServers(), "dead-letter-topic-usage"));
+        assertEquals(List.of(String.format("%-40s parked 3, not yet replayed 0", "dead-letter-topic-usage")),
+                DeadLetters.list(kafka.bootstrapServers()));
     }
 
     private static void park(String deadLetterTopic, String key, String value, String origin) {
