@@ -707,7 +707,7 @@ def summary_text(table, verdict, command, observed_line=""):
 def update_bench_results(results_md, summary_md):
     path = Path(results_md)
     text = path.read_text()
-    heading = "## Quality of suggestions on real libraries (issue 7)"
+    heading = "## Quality of suggestions on real libraries"
     section = heading + "\n\n" + Path(summary_md).read_text().strip() + "\n"
     pattern = re.compile(re.escape(heading) + r".*?(?=\n## |\Z)", re.S)
     text = pattern.sub(lambda _: section.rstrip("\n") + "\n", text) if pattern.search(text) \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Startup benchmark: time to ready and idle RSS of each Greengate service in JVM mode, side by side with a
-# bare Quarkus REST hello app and with stack-app (the extensions issue 3 asks of every service, one entity, one
+# bare Quarkus REST hello app and with stack-app (the extensions every Greengate service uses, one entity, one
 # consumer, nothing of Greengate) built in the same run, all started with the same JVM flags.
 #   bench/startup/run.sh [rounds]      (default 5 rounds; writes bench/startup/results.md)
 #   APPCDS=1 bench/startup/run.sh ...  every app (the bare one too) built with Quarkus' AppCDS archive and started
@@ -57,7 +57,7 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-# stack-app: the stack issue 3 asks of every service, with nothing of Greengate (ready = database and Kafka reachable)
+# stack-app: the stack every Greengate service is built on, with nothing of Greengate (ready = database and Kafka reachable)
 declare -A JARS=([hello-app]="$HERE/hello-app/target/quarkus-app/quarkus-run.jar"
                  [stack-app]="$HERE/stack-app/target/quarkus-app/quarkus-run.jar")
 declare -A URLS=([hello-app]="/hello" [stack-app]="/q/health/ready")

@@ -12,7 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The Prometheus series of CONTRACTS.md, read as Prometheus reads them. */
+/** carbon-meter's Prometheus series (docs/architecture.md lists them), read as Prometheus reads them. */
 @QuarkusTest
 class EnergyMetricsTest {
 

@@ -15,7 +15,7 @@ final class BuildReports {
     private BuildReports() {
     }
 
-    /** The example of CONTRACTS.md. */
+    /** A typical CI build report: a test job, 412.5 CPU seconds over 380.2 s on two vCPUs in eu-west-1. */
     static Map<String, Object> contractExample() {
         Map<String, Object> body = new HashMap<>();
         body.put("repository", "github.com/acme/shop");

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The ranker learns from reviewers' decisions (issue 5's acceptance test): a history in which signature cases are
+ * The ranker learns from reviewers' decisions (the ranker's acceptance test): a history in which signature cases are
  * always rejected as duplicates and the other cases mostly accepted trains a model that ranks the newest
  * decisions well and scores signature cases below the others. Every test starts from no decisions and no models.
  */

@@ -1,6 +1,6 @@
 package io.greengate.platform.events;
 
-/** Kafka topic names of CONTRACTS.md. */
+/** The Kafka topic names; docs/events/README.md gives each one's events, key, producer and consumers. */
 public final class Topics {
     public static final String SUGGESTIONS = "greengate.suggestions.v1";
     public static final String REVIEWS = "greengate.reviews.v1";

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The two read endpoints the insights page uses, as CONTRACTS.md and the services' READMEs define them. */
+/** The two read endpoints the insights page uses, as docs/openapi/feedback-service.json and carbon-meter.json define them. */
 public interface RemoteReports {
 
     /** feedback-service. */

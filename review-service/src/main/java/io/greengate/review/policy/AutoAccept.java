@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Seed decision point F: when CI's verification of a pending review arrives and its repository's policy is on, the
- * policy accepts it if {@link Eligibility} allows. The decision is an ordinary one (audit, ReviewDecided) whose actor
- * kind is POLICY. Policies change only through {@link #change}, which records every change.
+ * The auto-accept policy (review-service/README.md): when CI's verification of a pending review arrives and its
+ * repository's policy is on, the policy accepts it if {@link Eligibility} allows. The decision is an ordinary one
+ * (audit, ReviewDecided) whose actor kind is POLICY. Policies change only through {@link #change}, which records every change.
  */
 @ApplicationScoped
 public class AutoAccept {

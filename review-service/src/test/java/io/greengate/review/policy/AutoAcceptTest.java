@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Seed decision point F on the real broker: off by default, on per repository, only for what the rules allow. */
+/** The auto-accept policy on the real broker: off by default, on per repository, only for what the rules allow. */
 @QuarkusTest
 class AutoAcceptTest {
 
