@@ -360,6 +360,7 @@ class ReviewerBrowserTest {
         awaitPaths(revealsPath, holdsPath);
         List<WebElement> badges = browser.driver.findElements(By.cssSelector("#queue tbody .badge-verdict"));
         assertEquals(List.of("reveals change", "holds"), badges.stream().map(WebElement::getText).toList());
+        browser.screenshotFullPage("queue-verdict");
         hoverEverything();
         assertNoScriptRan();
 
@@ -370,6 +371,7 @@ class ReviewerBrowserTest {
                 browser.find(By.id("verdict-outcomes")).getText(), "CI's text is shown as text");
         assertEquals("covers 3 of 7 changed lines", browser.find(By.id("verdict-coverage")).getText());
         assertTrue(browser.find(By.id("verdict-sides")).getText().contains("Before the change (base): failed"));
+        browser.screenshotFullPage("review-verdict");
         hoverEverything();
         assertNoScriptRan();
 
