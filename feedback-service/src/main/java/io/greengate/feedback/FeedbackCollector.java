@@ -99,6 +99,8 @@ public class FeedbackCollector {
         record.verificationRuns = event.runs();
         record.flaky = event.flaky();
         record.coverageDelta = event.coverageDelta();
+        // absent from events of before the verdict: the latest report replaces the last one whole
+        record.verdict = event.verdict();
         record.verifiedAt = reportedAt;
         touch(record);
     }

@@ -122,6 +122,14 @@ public final class SuggestionFixture {
                 "9f1c2e7", true, passed, 5, flaky, coverageDelta, "5 passed", null, null);
     }
 
+    /** CI's differential report: the case run on the change's head and on its base. */
+    public SuggestionVerified verified(String verdict) {
+        boolean passed = !"FAILS_ON_HEAD".equals(verdict);
+        return new SuggestionVerified(UUID.randomUUID(), createdAt.plusSeconds(60), suggestionId, repository,
+                "9f1c2e7", true, passed, 5, false, 0.5, "5 passed", null, null, verdict, true,
+                "HOLDS".equals(verdict), null, null, 2, 4);
+    }
+
     public ReviewDecided accepted(double seconds) {
         return decided("ACCEPTED", null, code, "REVIEWER", seconds);
     }

@@ -18,8 +18,9 @@ public record FeedbackRecordView(UUID suggestionId, UUID batchId, String reposit
                                  DecisionView decision, String suggestedCode, String finalCode,
                                  Double energyJoules, Double co2eGrams) {
 
+    /** {@code verdict}: CI's differential verdict (REVEALS_CHANGE, HOLDS, FAILS_ON_HEAD), null without one. */
     public record Verification(Boolean compiled, Boolean passed, Integer runs, Boolean flaky, Double coverageDelta,
-                               Instant verifiedAt) {
+                               Instant verifiedAt, String verdict) {
     }
 
     public record DecisionView(UUID reviewId, String decision, String reason, String comment, String actor,
@@ -32,7 +33,7 @@ public record FeedbackRecordView(UUID suggestionId, UUID batchId, String reposit
                 r.engine, r.modelVersion, r.targetFile, r.targetSymbol, r.language, r.framework, r.caseKind,
                 r.testPath, r.codeLines, r.codeChars, r.riskFlagList(), r.confidence, r.createdAt,
                 r.verifiedAt == null ? null : new Verification(r.compiled, r.passed, r.verificationRuns, r.flaky,
-                        r.coverageDelta, r.verifiedAt),
+                        r.coverageDelta, r.verifiedAt, r.verdict),
                 r.decision == null ? null : new DecisionView(r.reviewId, r.decision, r.reason, r.comment, r.actor,
                         r.actorKind, r.decidedAt, r.secondsToDecision, r.editDistance, r.editRatio),
                 r.suggestedCode, r.finalCode, energy == null ? null : energy.joules(),

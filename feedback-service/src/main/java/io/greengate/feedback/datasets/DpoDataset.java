@@ -1,5 +1,6 @@
 package io.greengate.feedback.datasets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greengate.feedback.store.Decision;
@@ -21,7 +22,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class DpoDataset implements DatasetSource {
 
-    public record Example(String prompt, String chosen, String rejected) {
+    /** {@code verdict}: CI's differential verdict of the suggested (rejected) side; left out when CI reported none. */
+    public record Example(String prompt, String chosen, String rejected,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String verdict) {
     }
 
     private final ObjectMapper mapper;
@@ -65,7 +68,7 @@ public class DpoDataset implements DatasetSource {
         if (chosen == null || chosen.isBlank() || chosen.equals(rejected)) {
             return Optional.empty();
         }
-        return Optional.of(new Example(TrainingPrompt.of(record), chosen, rejected));
+        return Optional.of(new Example(TrainingPrompt.of(record), chosen, rejected, record.verdict));
     }
 
     private String json(Example example) {

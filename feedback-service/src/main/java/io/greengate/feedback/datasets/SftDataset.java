@@ -1,5 +1,6 @@
 package io.greengate.feedback.datasets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greengate.feedback.FeedbackConfig;
@@ -19,7 +20,11 @@ public class SftDataset implements DatasetSource {
     public record Message(String role, String content) {
     }
 
-    public record Example(List<Message> messages) {
+    /**
+     * {@code verdict}: CI's differential verdict of the suggestion (REVEALS_CHANGE, HOLDS, FAILS_ON_HEAD); left out
+     * of the line when CI reported none, so such lines are TRL's plain chat format.
+     */
+    public record Example(List<Message> messages, @JsonInclude(JsonInclude.Include.NON_NULL) String verdict) {
     }
 
     private final ObjectMapper mapper;
@@ -47,7 +52,7 @@ public class SftDataset implements DatasetSource {
                 lines.add(json(new Example(List.of(
                         new Message("system", systemPrompt),
                         new Message("user", TrainingPrompt.of(record)),
-                        new Message("assistant", code)))));
+                        new Message("assistant", code)), record.verdict)));
             }
         }
         return new DatasetPage(lines, records.size() < size ? null : records.get(records.size() - 1).cursor());

@@ -61,7 +61,7 @@ public record TrainingSet(List<TrainingRow> rows) {
         List<Object[]> records = FeedbackRecord.getEntityManager().createQuery(
                         "select r.suggestionId, r.decision, r.decidedAt, r.language, r.framework, r.engine, r.caseKind,"
                                 + " r.riskFlags, r.codeLines, r.compiled, r.passed, r.flaky, r.coverageDelta,"
-                                + " r.verifiedAt, r.confidence, r.modelVersion, r.priorConfidence " + ELIGIBLE
+                                + " r.verifiedAt, r.confidence, r.modelVersion, r.verdict, r.priorConfidence " + ELIGIBLE
                                 + " order by r.decidedAt, r.suggestionId", Object[].class)
                 .setParameter("human", FeedbackRecord.HUMAN_REVIEWER)
                 .getResultList();
@@ -75,12 +75,13 @@ public record TrainingSet(List<TrainingRow> rows) {
             Instant verifiedAt = (Instant) r[13];
             // evidence CI reported only after the decision was not what the reviewer saw
             RankerFeatures.Verification verification = verifiedAt != null && !verifiedAt.isAfter(decidedAt)
-                    ? new RankerFeatures.Verification((Boolean) r[9], (Boolean) r[10], (Boolean) r[11], (Double) r[12])
+                    ? new RankerFeatures.Verification((Boolean) r[9], (Boolean) r[10], (Boolean) r[11], (Double) r[12],
+                            (String) r[16])
                     : null;
             String caseKind = (String) r[6];
             rows.add(new TrainingRow((UUID) r[0], decidedAt, decision.accepted(), RankerFeatures.encode(
                     (String) r[3], (String) r[4], (String) r[5], caseKind, riskFlags((String) r[7]), (Integer) r[8],
-                    verification, engineConfidence((Double) r[16], (Double) r[14], (String) r[15]))));
+                    verification, engineConfidence((Double) r[17], (Double) r[14], (String) r[15]))));
         }
         return new TrainingSet(List.copyOf(rows));
     }

@@ -82,6 +82,8 @@ public class FeedbackRecord extends PanacheEntityBase {
     public Double coverageDelta;
     @Column(name = "verified_at")
     public Instant verifiedAt;
+    /** CI's differential verdict (REVEALS_CHANGE, HOLDS, FAILS_ON_HEAD); null when CI ran the case on the head only. */
+    public String verdict;
 
     // the decision
     public String decision;

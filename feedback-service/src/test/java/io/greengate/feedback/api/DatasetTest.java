@@ -119,6 +119,26 @@ class DatasetTest {
     }
 
     @Test
+    void exportedRowsCarryCiVerdictWhenThereIsOne() throws Exception {
+        events.publish(accepted.verified("REVEALS_CHANGE"));
+        events.publish(rejectedWithAcceptedSibling.verified("HOLDS"));
+        Await.until("both verdicts are recorded", () -> "HOLDS".equals(Api.record(
+                rejectedWithAcceptedSibling.suggestionId).getString("verification.verdict"))
+                && "REVEALS_CHANGE".equals(Api.record(accepted.suggestionId).getString("verification.verdict")));
+
+        List<JsonNode> sft = lines(download("sft.jsonl", Map.of("repository", repository)));
+        assertEquals(2, sft.size());
+        assertEquals(Set.of("messages", "verdict"), keys(sft.get(0)));
+        assertEquals("REVEALS_CHANGE", sft.get(0).get("verdict").asText());
+        assertEquals(Set.of("messages"), keys(sft.get(1)), "no verdict reported, none in the line");
+
+        List<JsonNode> dpo = lines(download("dpo.jsonl", Map.of("repository", repository)));
+        assertEquals(2, dpo.size());
+        assertEquals(null, dpo.get(0).get("verdict"));
+        assertEquals("HOLDS", dpo.get(1).get("verdict").asText(), "the verdict of the suggested (rejected) side");
+    }
+
+    @Test
     void everyExportIsRecordedWithTheSha256AndSizeOfTheBytesSent() throws Exception {
         for (String dataset : List.of("sft.jsonl", "dpo.jsonl")) {
             ExtractableResponse<Response> response = download(dataset, Map.of("repository", repository));

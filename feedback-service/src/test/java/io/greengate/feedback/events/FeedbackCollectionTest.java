@@ -57,6 +57,23 @@ class FeedbackCollectionTest {
     }
 
     @Test
+    void ciVerdictIsRecordedWithTheVerification() {
+        SuggestionFixture revealing = new SuggestionFixture(SuggestionFixture.newRepository("verdict"));
+        SuggestionFixture headOnly = new SuggestionFixture(revealing.repository);
+        events.publish(revealing.created());
+        events.publish(revealing.verified("REVEALS_CHANGE"));
+        events.publish(headOnly.created());
+        events.publish(headOnly.verified(true, false, 0.1));
+
+        Await.until("both verifications are recorded", () -> Api.record(revealing.suggestionId) != null
+                && Api.record(revealing.suggestionId).get("verification") != null
+                && Api.record(headOnly.suggestionId) != null
+                && Api.record(headOnly.suggestionId).get("verification") != null);
+        assertEquals("REVEALS_CHANGE", Api.record(revealing.suggestionId).getString("verification.verdict"));
+        assertNull(Api.record(headOnly.suggestionId).getString("verification.verdict"), "CI ran the head only");
+    }
+
+    @Test
     void aDecisionThatArrivesBeforeItsSuggestionIsKeptAndCompleted() {
         SuggestionFixture suggestion = new SuggestionFixture(SuggestionFixture.newRepository("out-of-order"));
         String modified = suggestion.code() + "\n\ndef test_empty_cart_costs_nothing():\n    assert Cart().total() == 0\n";

@@ -33,6 +33,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,6 +181,24 @@ class RankerTrainingTest {
         schedule.retrain();
         given().auth().oauth2(TestAccounts.ADMIN_TOKEN).when().get("/api/v1/models")
                 .then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    @Test
+    void ciVerdictSeenBeforeTheDecisionIsATrainingFeature() {
+        SuggestionFixture revealing = suggestion(1, "observed-outcome");
+        SuggestionFixture headOnly = suggestion(2, "observed-outcome");
+        decide(List.of(revealing.created(), revealing.verified("REVEALS_CHANGE"), revealing.accepted(120),
+                headOnly.created(), headOnly.verified(true, false, 0.1), headOnly.accepted(120)));
+        Await.until("both verifications are recorded", () -> QuarkusTransaction.requiringNew().call(() ->
+                FeedbackRecord.count("repository = ?1 and verifiedAt is not null", repository)) == 2);
+        List<TrainingRow> rows = QuarkusTransaction.requiringNew().call(TrainingSet::load).rows();
+        TrainingRow revealed = rows.stream().filter(r -> r.suggestionId().equals(revealing.suggestionId))
+                .findFirst().orElseThrow();
+        TrainingRow plain = rows.stream().filter(r -> r.suggestionId().equals(headOnly.suggestionId))
+                .findFirst().orElseThrow();
+        assertEquals(1.0, revealed.features().get("verification.verdict=reveals_change"), revealed.features()
+                .toString());
+        assertFalse(plain.features().keySet().stream().anyMatch(k -> k.startsWith("verification.verdict")));
     }
 
     @Test

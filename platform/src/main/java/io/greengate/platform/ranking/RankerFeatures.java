@@ -13,14 +13,27 @@ import java.util.TreeMap;
  */
 public final class RankerFeatures {
 
-    /** Bump when a name or an encoding changes: models of another schema are refused where they are scored. */
+    /**
+     * Bump when a name or an encoding changes: models of another schema are refused where they are scored. A feature
+     * that is only ever added (absent from every row before it, like {@code verification.verdict=...}) does not
+     * change the encoding of the rows a model was trained on, so it keeps the schema.
+     */
     public static final String SCHEMA = "greengate-ranker-features-v1";
 
     /** The model version a suggestion carries when no trained ranker scored it: its confidence is the engine's prior. */
     public static final String PRIOR_VERSION = "prior";
 
-    /** CI's verification report as the reviewer could see it; null fields were not reported. */
-    public record Verification(Boolean compiled, Boolean passed, Boolean flaky, Double coverageDelta) {
+    /**
+     * CI's verification report as the reviewer could see it; null fields were not reported. {@code verdict} is CI's
+     * differential verdict (the case run on the change's head and on its base): REVEALS_CHANGE, HOLDS or
+     * FAILS_ON_HEAD, null when CI ran the case on the head only.
+     */
+    public record Verification(Boolean compiled, Boolean passed, Boolean flaky, Double coverageDelta, String verdict) {
+
+        /** A report without a differential verdict. */
+        public Verification(Boolean compiled, Boolean passed, Boolean flaky, Double coverageDelta) {
+            this(compiled, passed, flaky, coverageDelta, null);
+        }
     }
 
     private RankerFeatures() {
@@ -57,6 +70,9 @@ public final class RankerFeatures {
             putIfTrue(features, "verification.flaky", verification.flaky());
             if (verification.coverageDelta() != null && Double.isFinite(verification.coverageDelta())) {
                 features.put("verification.coverageDelta", Math.max(-10, Math.min(10, verification.coverageDelta())) / 10);
+            }
+            if (verification.verdict() != null && !verification.verdict().isBlank()) {
+                features.put("verification.verdict=" + category(verification.verdict()), 1.0);
             }
         }
         features.put("confidence.prior", priorConfidence);

@@ -40,6 +40,17 @@ class RankerFeaturesTest {
     }
 
     @Test
+    void aDifferentialVerdictIsOneHotInLowerCase() {
+        Map<String, Double> features = RankerFeatures.encode("java", "junit5", "embedded", "observed-outcome",
+                List.of(), 12, new RankerFeatures.Verification(true, true, false, 1.0, "REVEALS_CHANGE"), 0.45);
+        assertEquals(1.0, features.get("verification.verdict=reveals_change"));
+        assertEquals(1, features.keySet().stream().filter(k -> k.startsWith("verification.verdict")).count());
+        assertEquals(null, RankerFeatures.encode("java", "junit5", "embedded", "observed-outcome", List.of(), 12,
+                        new RankerFeatures.Verification(true, true, false, 1.0), 0.45)
+                .get("verification.verdict=reveals_change"), "no verdict reported, no verdict feature");
+    }
+
+    @Test
     void missingCategoriesAreUnknown() {
         Map<String, Double> features = RankerFeatures.encode(null, " ", null, null, null, null, null, 0.5);
         assertEquals(1.0, features.get("language=unknown"));

@@ -16,8 +16,15 @@ public record ReviewView(UUID id, UUID suggestionId, String repository, String c
                          String reason, String comment, String finalCode, String decidedBy,
                          String decidedByKind, Instant decidedAt, Instant createdAt, List<AuditEntry> audit) {
 
+    /**
+     * CI's latest report. The differential fields ({@code verdict}: REVEALS_CHANGE, HOLDS or FAILS_ON_HEAD; the run
+     * on the base; the outcomes observed on each side; how many of the executable changed lines the case ran) are
+     * null when CI ran the case on the head only.
+     */
     public record Verification(String status, Boolean compiled, Boolean passed, Integer runs, Boolean flaky,
-                               Double coverageDelta, String log) {
+                               Double coverageDelta, String log, String verdict, Boolean baseCompiled,
+                               Boolean basePassed, String baseOutcome, String headOutcome,
+                               Integer changedLinesCovered, Integer changedLinesTotal) {
     }
 
     public record AuditEntry(String actor, String actorKind, String decision, String previousStatus,
@@ -29,7 +36,8 @@ public record ReviewView(UUID id, UUID suggestionId, String repository, String c
                 r.modelVersion, r.targetFile, r.targetSymbol, r.language, r.framework, r.caseKind, r.testPath,
                 r.targetDiff, r.code, r.rationale, r.confidence, r.riskFlagList(),
                 new Verification(r.verificationStatus, r.compiled, r.passed, r.runs, r.flaky, r.coverageDelta,
-                        r.verificationLog),
+                        r.verificationLog, r.verdict, r.baseCompiled, r.basePassed, r.baseOutcome, r.headOutcome,
+                        r.changedLinesCovered, r.changedLinesTotal),
                 r.energyJoules, r.co2eGrams, r.status, r.reason, r.comment, r.finalCode, r.decidedBy,
                 r.decidedByKind, r.decidedAt, r.createdAt, audit.stream().map(a -> new AuditEntry(a.actor,
                         a.actorKind, a.decision, a.previousStatus, a.newStatus, a.reason, a.comment, a.decidedAt))

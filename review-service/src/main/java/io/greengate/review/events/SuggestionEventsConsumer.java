@@ -96,8 +96,19 @@ public class SuggestionEventsConsumer {
         review.flaky = verified.flaky();
         review.coverageDelta = verified.coverageDelta();
         review.verificationLog = verified.log();
+        // the differential fields are absent from events of before the verdict (and when CI ran the head only):
+        // each report replaces the last one whole, so they are cleared then
+        review.verdict = verified.verdict();
+        review.baseCompiled = verified.baseCompiled();
+        review.basePassed = verified.basePassed();
+        review.baseOutcome = verified.baseOutcome();
+        review.headOutcome = verified.headOutcome();
+        review.changedLinesCovered = verified.changedLinesCovered();
+        review.changedLinesTotal = verified.changedLinesTotal();
+        // FAILS_ON_HEAD is a failed verification like any other (it means passed=false): it stays with reviewers
+        // marked "verification failed", and the auto-accept policy never takes it
         review.verificationStatus = verified.compiled() && verified.passed() && !verified.flaky()
-                ? "VERIFIED" : "VERIFICATION_FAILED";
+                && !review.failsOnHead() ? "VERIFIED" : "VERIFICATION_FAILED";
         // the ranker's probability with the verification known replaces the one given before it
         if (verified.confidence() != null && verified.modelVersion() != null) {
             review.confidence = verified.confidence();

@@ -26,6 +26,9 @@ public final class Eligibility {
         if (!Boolean.TRUE.equals(review.compiled) || !Boolean.TRUE.equals(review.passed)) {
             blockers.add("not verified: CI did not report it compiled and passed");
         }
+        if (review.failsOnHead()) {
+            blockers.add("CI's verdict: it fails on the change's head");
+        }
         if (!Boolean.FALSE.equals(review.flaky)) {
             blockers.add("flaky or flakiness unknown");
         }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The reviewers' queue: pending reviews under a {@link QueueFilter}, most confident first (then oldest first),
+ * The reviewers' queue: pending reviews under a {@link QueueFilter}, those CI saw reveal the change first, then
+ * most confident first (then oldest first),
  * with the counts per state, the values there are to filter by, and a review's neighbours in that order.
  * Callers hold the transaction.
  */
@@ -24,7 +25,9 @@ public class ReviewQueue {
 
     public static final int PAGE_SIZE = 50;
 
-    private static final String ORDER = " order by r.confidence desc nulls last, r.createdAt, r.id";
+    /** Suggestions CI saw reveal the change (fail before it, pass after it) first; then by confidence. */
+    private static final String ORDER = " order by case when r.verdict = 'REVEALS_CHANGE' then 0 else 1 end,"
+            + " r.confidence desc nulls last, r.createdAt, r.id";
 
     /** How many reviews under a filter are in each state; {@code autoAccepted} of the accepted ones by the policy. */
     public record Counts(long pending, long accepted, long modified, long rejected, long autoAccepted) {

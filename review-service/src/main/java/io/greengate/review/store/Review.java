@@ -17,6 +17,10 @@ public class Review extends PanacheEntityBase {
 
     public enum Status { PENDING, ACCEPTED, MODIFIED, REJECTED }
 
+    public static final String REVEALS_CHANGE = "REVEALS_CHANGE";
+    public static final String HOLDS = "HOLDS";
+    public static final String FAILS_ON_HEAD = "FAILS_ON_HEAD";
+
     @Id
     public UUID id;
     @Column(name = "suggestion_id")
@@ -62,6 +66,22 @@ public class Review extends PanacheEntityBase {
     public Double coverageDelta;
     @Column(name = "verification_log")
     public String verificationLog;
+    /** CI's differential verdict: REVEALS_CHANGE, HOLDS or FAILS_ON_HEAD; null without one. */
+    public String verdict;
+    @Column(name = "base_compiled")
+    public Boolean baseCompiled;
+    @Column(name = "base_passed")
+    public Boolean basePassed;
+    /** Observed-outcome cases: what the call gave on the change's base and head (CI's text, untrusted). */
+    @Column(name = "base_outcome")
+    public String baseOutcome;
+    @Column(name = "head_outcome")
+    public String headOutcome;
+    /** How many of the target file's {@link #changedLinesTotal} executable changed lines the case ran on head. */
+    @Column(name = "changed_lines_covered")
+    public Integer changedLinesCovered;
+    @Column(name = "changed_lines_total")
+    public Integer changedLinesTotal;
     @Column(name = "energy_joules")
     public Double energyJoules;
     @Column(name = "co2e_grams")
@@ -80,6 +100,11 @@ public class Review extends PanacheEntityBase {
     public Instant decidedAt;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** CI ran it on the change's head and on its base, and it does not pass on head. */
+    public boolean failsOnHead() {
+        return FAILS_ON_HEAD.equals(verdict);
+    }
 
     public List<String> riskFlagList() {
         return riskFlags == null || riskFlags.isEmpty() ? List.of() : Arrays.asList(riskFlags.split(","));

@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ import java.util.stream.Collectors;
  */
 @Path("/commits")
 public class CommitPage {
+
+    /** The commit's reviews as listed: those CI saw reveal the change first, then in the order they were made. */
+    static final Comparator<Review> REVEALING_FIRST = Comparator.comparing(
+            (Review r) -> Review.REVEALS_CHANGE.equals(r.verdict) ? 0 : 1);
 
     /** What the commit page shows; {@code patch} is the patch so far (null when there is none). */
     public record Model(String user, String repository, String commit, Gate gate, List<ReviewView> reviews,
@@ -109,7 +114,8 @@ public class CommitPage {
         List<Review> reviews = Review.ofCommit(repo, sha);
         Gate gate = Gate.of(repo, sha, reviews);
         return Templates.commit(new Model(user(), repo, sha, gate,
-                reviews.stream().map(r -> ReviewView.of(r, List.of())).toList(), patch(repo, sha, gate), ReasonOption.ALL,
+                reviews.stream().sorted(REVEALING_FIRST).map(r -> ReviewView.of(r, List.of())).toList(),
+                patch(repo, sha, gate), ReasonOption.ALL,
                 notice));
     }
 

@@ -130,6 +130,40 @@ public final class Formats {
         };
     }
 
+    /** CI's differential verdict in words, for the review page. */
+    static String verdict(String verdict) {
+        if (verdict == null) {
+            return "";
+        }
+        return switch (verdict) {
+            case "REVEALS_CHANGE" -> "Reveals the change: fails before it, passes after it";
+            case "HOLDS" -> "Holds on both sides: a regression pin";
+            case "FAILS_ON_HEAD" -> "Fails on the change itself: it does not pass after it";
+            default -> "";
+        };
+    }
+
+    /** CI's differential verdict as a badge, for lists. */
+    static String verdictBadge(String verdict) {
+        if (verdict == null) {
+            return "";
+        }
+        return switch (verdict) {
+            case "REVEALS_CHANGE" -> "reveals change";
+            case "HOLDS" -> "holds";
+            case "FAILS_ON_HEAD" -> "fails on head";
+            default -> "";
+        };
+    }
+
+    /** "covers 3 of 7 changed lines"; empty when CI did not measure the changed lines. */
+    static String changedLines(Integer covered, Integer total) {
+        if (total == null) {
+            return "";
+        }
+        return "covers " + (covered == null ? 0 : covered) + " of " + total + " changed line" + (total == 1 ? "" : "s");
+    }
+
     /** A URL query parameter value. */
     static String url(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);

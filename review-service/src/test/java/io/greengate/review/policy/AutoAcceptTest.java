@@ -108,6 +108,39 @@ class AutoAcceptTest {
     }
 
     @Test
+    void aSuggestionCiSawFailOnTheChangesHeadIsNeverAutoAccepted() {
+        String repository = newRepository();
+        turn(repository, true, 0.5, null);
+        String commit = Suggestions.newCommit();
+        UUID suggestionId = UUID.randomUUID();
+        publish(new SuggestionCreated(UUID.randomUUID(), Instant.now(), suggestionId, UUID.randomUUID(), repository,
+                commit, "main", null, "embedded", "ranker-5", "src/cart.py", "Cart.total", "python", "pytest",
+                "guard", "tests/test_cart_total.py", "def test_total():\n    assert True\n", null, "covers the guard",
+                0.99, List.of(), null, null));
+        // otherwise eligible; the verdict alone (inconsistent with passed=true, as only a faulty sender would say)
+        publish(new SuggestionVerified(UUID.randomUUID(), Instant.now(), suggestionId, repository, commit, true,
+                true, 3, false, 0.05, "3 runs", 0.99, "ranker-5", "FAILS_ON_HEAD", true, true, null, null, null,
+                null));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> review = Map.of();
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> reviews = JsonPath.from(reviewer().queryParam("repository", repository)
+                    .queryParam("commit", commit).get("/api/v1/reviews").then().statusCode(200).extract().asString())
+                    .getList("$");
+            if (!reviews.isEmpty()) {
+                review = JsonPath.from(reviewer().get("/api/v1/reviews/" + reviews.get(0).get("id")).asString())
+                        .getMap("$");
+                if ("FAILS_ON_HEAD".equals(((Map<?, ?>) review.get("verification")).get("verdict"))) {
+                    break;
+                }
+            }
+            sleep();
+        }
+        assertEquals("FAILS_ON_HEAD", ((Map<?, ?>) review.get("verification")).get("verdict"), review.toString());
+        assertEquals("PENDING", review.get("status"), "the policy never takes a case that fails on the change");
+    }
+
+    @Test
     void thePolicyIsOffUntilAnAdminTurnsItOn() {
         String repository = newRepository();
         admin().queryParam("repository", repository).get(POLICIES).then().statusCode(200)

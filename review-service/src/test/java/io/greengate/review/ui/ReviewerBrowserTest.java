@@ -337,6 +337,57 @@ class ReviewerBrowserTest {
     }
 
     @Test
+    void ciVerdictIsShownInWordsWithBothOutcomesAndRevealingSuggestionsComeFirst() {
+        String commit = Suggestions.newCommit();
+        String holdsPath = "tests/test_verdict_holds.py";
+        String revealsPath = "src/test/java/org/acme/SizesHumanObservedTest.java";
+        UUID holds = Seed.of(commit).testPath(holdsPath).confidence(0.9).publish(codec);
+        UUID reveals = Seed.of(commit).testPath(revealsPath).language("java", "junit5").caseKind("observed-outcome")
+                .target("src/main/java/org/acme/Sizes.java", "Sizes.human").confidence(0.3)
+                .code("class SizesHumanObservedTest {\n}\n").publish(codec);
+        String baseOutcome = "returned <img src=x onerror=\"window.__xss=9\"> 1000.0 kB";
+        Seed.verdict(codec, Suggestions.REPOSITORY, commit, holds, "HOLDS", true, null, null, 2, 2);
+        Seed.verdict(codec, Suggestions.REPOSITORY, commit, reveals, "REVEALS_CHANGE", false, baseOutcome,
+                "returned 1.0 MB", 3, 7);
+        List<Map<String, Object>> reviews = Seed.awaitReviews(commit, 2,
+                r -> ((Map<?, ?>) r.get("verification")).get("verdict") != null);
+        String revealsId = (String) reviews.stream().filter(r -> revealsPath.equals(r.get("testPath"))).findFirst()
+                .orElseThrow().get("id");
+        String holdsId = (String) reviews.stream().filter(r -> holdsPath.equals(r.get("testPath"))).findFirst()
+                .orElseThrow().get("id");
+
+        browser.open("/?change=" + commit);
+        awaitPaths(revealsPath, holdsPath);
+        List<WebElement> badges = browser.driver.findElements(By.cssSelector("#queue tbody .badge-verdict"));
+        assertEquals(List.of("reveals change", "holds"), badges.stream().map(WebElement::getText).toList());
+        browser.screenshotFullPage("queue-verdict");
+        hoverEverything();
+        assertNoScriptRan();
+
+        browser.open("/reviews/" + revealsId);
+        assertEquals("Reveals the change: fails before it, passes after it",
+                browser.find(By.id("verdict-words")).getText());
+        assertEquals("before: " + baseOutcome + " → after: returned 1.0 MB",
+                browser.find(By.id("verdict-outcomes")).getText(), "CI's text is shown as text");
+        assertEquals("covers 3 of 7 changed lines", browser.find(By.id("verdict-coverage")).getText());
+        assertTrue(browser.find(By.id("verdict-sides")).getText().contains("Before the change (base): failed"));
+        browser.screenshotFullPage("review-verdict");
+        hoverEverything();
+        assertNoScriptRan();
+
+        browser.open("/reviews/" + holdsId);
+        assertEquals("Holds on both sides: a regression pin", browser.find(By.id("verdict-words")).getText());
+        assertTrue(browser.driver.findElements(By.id("verdict-outcomes")).isEmpty(), "no outcomes: not observed");
+        assertEquals("covers 2 of 2 changed lines", browser.find(By.id("verdict-coverage")).getText());
+
+        browser.open(CommitPage.link(Suggestions.REPOSITORY, commit));
+        browser.find(By.id("batch"));
+        assertEquals(List.of(revealsPath, holdsPath), browser.script("return Array.from(document.querySelectorAll("
+                + "'#batch tbody a.open-review')).map(a => a.textContent.trim());"),
+                "the batch lists the revealing suggestion first");
+    }
+
+    @Test
     void suggestionTextThatTriesToRunScriptIsShownAsText() {
         String script = "<script>window.__xss=1</script>";
         String textarea = "</textarea><img src=x onerror=\"window.__xss=2\">";

@@ -141,6 +141,16 @@ final class Seed {
         send(codec, Topics.ENERGY, energy.subjectKey(), codec.toJson(energy));
     }
 
+    /** CI's differential verification report (the case run on the change's head and base) for a suggestion. */
+    static void verdict(EventCodec codec, String repository, String commit, UUID suggestionId, String verdict,
+                        boolean basePassed, String baseOutcome, String headOutcome, Integer covered, Integer total) {
+        boolean passed = !"FAILS_ON_HEAD".equals(verdict);
+        SuggestionVerified verified = new SuggestionVerified(UUID.randomUUID(), Instant.now(), suggestionId,
+                repository, commit, true, passed, 3, false, 0.4, passed ? "3 passed" : "1 failed", null, null, verdict,
+                true, basePassed, baseOutcome, headOutcome, covered, total);
+        send(codec, Topics.SUGGESTIONS, verified.subjectKey(), codec.toJson(verified));
+    }
+
     private static void send(EventCodec codec, String topic, String key, String json) {
         TopicProbe.send(GreengateTestInfra.bootstrapServers(), topic, key, json);
     }

@@ -27,11 +27,25 @@ public record SuggestionView(UUID id, UUID batchId, String repository, String co
                 s.co2eGrams, s.createdAt, ObservedOutcomes.awaitsObservation(s.code));
     }
 
+    /**
+     * CI's latest report. The differential fields ({@code verdict}, {@code base}, {@code headOutcome},
+     * {@code changedLinesCovered}, {@code changedLinesTotal}, {@code verifySeconds}) are null when CI ran the case on
+     * the head only; {@code changedLineCoverage} is covered/total (0..1), null unless both were reported.
+     */
     public record VerificationView(boolean compiled, boolean passed, int runs, boolean flaky, Double coverageDelta,
-                                   String log, String reportedBy, Instant reportedAt) {
+                                   String log, String reportedBy, Instant reportedAt, String verdict, BaseView base,
+                                   String headOutcome, List<Integer> changedLinesCovered, Integer changedLinesTotal,
+                                   Double changedLineCoverage, Double verifySeconds) {
         static VerificationView of(Verification v) {
+            BaseView base = v.baseCompiled == null && v.basePassed == null && v.baseOutcome == null ? null
+                    : new BaseView(v.baseCompiled, v.basePassed, v.baseOutcome);
             return new VerificationView(v.compiled, v.passed, v.runs, v.flaky, v.coverageDelta, v.log, v.reportedBy,
-                    v.reportedAt);
+                    v.reportedAt, v.verdict, base, v.headOutcome, v.changedLinesCoveredList(), v.changedLinesTotal,
+                    v.changedLineCoverage(), v.verifySeconds);
         }
+    }
+
+    /** The case run on the change's base. */
+    public record BaseView(Boolean compiled, Boolean passed, String outcome) {
     }
 }

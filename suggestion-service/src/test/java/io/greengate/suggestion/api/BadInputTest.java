@@ -10,8 +10,10 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -147,5 +149,96 @@ class BadInputTest {
                 .when().post("/api/v1/suggestions/" + UUID.randomUUID() + "/verification").then(), 400)
                 .body("errors.compiled", notNullValue())
                 .body("errors.runs", notNullValue());
+    }
+
+    private static ValidatableResponse verify(String suggestionId, Map<String, Object> body) {
+        return given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/suggestions/" + suggestionId + "/verification").then();
+    }
+
+    private static Map<String, Object> passingWith(Object... more) {
+        Map<String, Object> body = new HashMap<>(Map.of("compiled", true, "passed", true, "runs", 3));
+        for (int i = 0; i < more.length; i += 2) {
+            body.put((String) more[i], more[i + 1]);
+        }
+        return body;
+    }
+
+    /** A guard case of a fresh batch: not an observed-outcome case. */
+    private static String aGuardCase() {
+        Map<String, Object> body = valid();
+        body.put("commit", UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        return given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().path("suggestions[0].id");
+    }
+
+    private static void assertNoVerificationOf(String suggestionId) {
+        given().auth().oauth2(TestAccounts.CI_TOKEN).when().get("/api/v1/suggestions/" + suggestionId)
+                .then().statusCode(200).body("verification", equalTo(null))
+                .body("verificationStatus", equalTo("CREATED"));
+    }
+
+    @Test
+    void aVerdictThatIsNotOneOfTheThreeIsA400() {
+        problem(verify(UUID.randomUUID().toString(), passingWith("verdict", "MAYBE",
+                "base", Map.of("compiled", true, "passed", false))), 400)
+                .body("errors.verdict", containsString("REVEALS_CHANGE"));
+    }
+
+    @Test
+    void anOutcomeOverTenThousandCharactersIsA400() {
+        String big = "x".repeat(10_001);
+        problem(verify(UUID.randomUUID().toString(), passingWith("verdict", "REVEALS_CHANGE", "headOutcome", big,
+                "base", Map.of("compiled", true, "passed", false, "outcome", big))), 400)
+                .body("errors.headOutcome", notNullValue())
+                .body("errors.'base.outcome'", notNullValue());
+    }
+
+    @Test
+    void moreThanTenThousandCoveredLinesIsA400() {
+        List<Integer> lines = IntStream.rangeClosed(1, 10_001).boxed().toList();
+        problem(verify(UUID.randomUUID().toString(), passingWith("changedLinesCovered", lines)), 400)
+                .body("errors.changedLinesCovered", notNullValue());
+    }
+
+    @Test
+    void coveredLinesThatAreNotLineNumbersAreA400() {
+        problem(verify(UUID.randomUUID().toString(), passingWith("changedLinesCovered", List.of("twelve"))), 400);
+        problem(verify(UUID.randomUUID().toString(), passingWith("changedLinesCovered", List.of(0),
+                "changedLinesTotal", -1)), 400).body("errors.changedLinesTotal", notNullValue());
+        problem(verify(UUID.randomUUID().toString(), passingWith("base", "passed")), 400);
+    }
+
+    @Test
+    void aVerdictThatDisagreesWithTheRunsIsA400AndNothingIsStored() {
+        String id = aGuardCase();
+        problem(verify(id, passingWith("verdict", "FAILS_ON_HEAD")), 400)
+                .body("errors.verdict", containsString("passed=true"));
+        Map<String, Object> failing = passingWith("verdict", "HOLDS",
+                "base", Map.of("compiled", true, "passed", true));
+        failing.put("passed", false);
+        problem(verify(id, failing), 400).body("errors.verdict", containsString("FAILS_ON_HEAD"));
+        problem(verify(id, passingWith("verdict", "REVEALS_CHANGE",
+                "base", Map.of("compiled", true, "passed", true))), 400)
+                .body("errors.verdict", containsString("base.passed=true"));
+        problem(verify(id, passingWith("verdict", "HOLDS", "base", Map.of("compiled", false, "passed", false))), 400)
+                .body("errors.verdict", containsString("HOLDS"));
+        problem(verify(id, passingWith("verdict", "REVEALS_CHANGE")), 400).body("errors.base", notNullValue());
+        problem(verify(id, passingWith("base", Map.of("compiled", true, "passed", false))), 400)
+                .body("errors.verdict", containsString("required"));
+        problem(verify(id, passingWith("verdict", "HOLDS", "base", Map.of("compiled", true, "passed", true),
+                "changedLinesCovered", List.of(3, 4, 5), "changedLinesTotal", 2)), 400)
+                .body("errors.changedLinesCovered", notNullValue());
+        assertNoVerificationOf(id);
+    }
+
+    @Test
+    void outcomesAreForObservedOutcomeCasesOnly() {
+        String id = aGuardCase();
+        problem(verify(id, passingWith("verdict", "REVEALS_CHANGE", "headOutcome", "returned 1.0 MB",
+                "base", Map.of("compiled", true, "passed", false, "outcome", "returned 1000.0 kB"))), 400)
+                .body("errors.headOutcome", containsString("observed-outcome"))
+                .body("errors.'base.outcome'", containsString("observed-outcome"));
+        assertNoVerificationOf(id);
     }
 }

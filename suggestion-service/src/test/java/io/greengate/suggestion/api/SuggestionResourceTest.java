@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -217,5 +218,99 @@ class SuggestionResourceTest {
         given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(passing)
                 .when().post("/api/v1/suggestions/" + id + "/verification")
                 .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aDifferentialVerdictIsStoredShownAndPublished() {
+        String id = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(pythonRequest(newCommit()))
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().path("suggestions[0].id");
+        Map<String, Object> report = new HashMap<>(Map.of("compiled", true, "passed", true, "runs", 3,
+                "flaky", false, "coverageDelta", 0.4, "verdict", "REVEALS_CHANGE",
+                "base", Map.of("compiled", true, "passed", false), "changedLinesCovered", List.of(15, 12, 13, 12),
+                "changedLinesTotal", 7, "verifySeconds", 3.2));
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(report)
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(201).body("verificationStatus", equalTo("VERIFIED"))
+                .body("verification.verdict", equalTo("REVEALS_CHANGE"));
+        JsonPath view = given().auth().oauth2(TestAccounts.CI_TOKEN)
+                .when().get("/api/v1/suggestions/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals("REVEALS_CHANGE", view.getString("verification.verdict"));
+        assertEquals(true, view.getBoolean("verification.base.compiled"));
+        assertEquals(false, view.getBoolean("verification.base.passed"));
+        assertNull(view.getString("verification.base.outcome"));
+        assertNull(view.getString("verification.headOutcome"));
+        assertEquals(List.of(12, 13, 15), view.getList("verification.changedLinesCovered"), "sorted, each line once");
+        assertEquals(7, view.getInt("verification.changedLinesTotal"));
+        assertEquals(3.0 / 7, view.getDouble("verification.changedLineCoverage"), 1e-6);
+        assertEquals(0.4, view.getDouble("verification.coverageDelta"), 1e-9, "coverageDelta stays as sent");
+        assertEquals(3.2, view.getDouble("verification.verifySeconds"), 1e-9);
+
+        String event = TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                        v -> v.contains("SuggestionVerified") && v.contains(id), Duration.ofSeconds(20)).stream()
+                .filter(v -> v.contains("SuggestionVerified") && v.contains(id)).findFirst().orElseThrow();
+        JsonPath json = JsonPath.from(event);
+        assertEquals("REVEALS_CHANGE", json.getString("verdict"));
+        assertEquals(true, json.getBoolean("baseCompiled"));
+        assertEquals(false, json.getBoolean("basePassed"));
+        assertEquals(3, json.getInt("changedLinesCovered"), "the event carries the count");
+        assertEquals(7, json.getInt("changedLinesTotal"));
+        assertNull(json.getString("baseOutcome"));
+    }
+
+    @Test
+    void aReportWithoutAVerdictHasNoDifferentialFields() {
+        String id = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(pythonRequest(newCommit()))
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().path("suggestions[0].id");
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("compiled", true, "passed", false, "runs", 1))
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(201).body("verificationStatus", equalTo("VERIFICATION_FAILED"))
+                .body("verification.verdict", equalTo(null)).body("verification.base", equalTo(null))
+                .body("verification.changedLinesCovered", equalTo(null))
+                .body("verification.changedLineCoverage", equalTo(null));
+    }
+
+    @Test
+    void anObservedOutcomeCaseCarriesTheOutcomeOnEachSide() {
+        String path = "src/main/java/com/acme/shop/Greeter.java";
+        String sizes = """
+                package com.acme.shop;
+
+                public class Greeter {
+                    public static String greet(String name) {
+                        if (name == null) {
+                            throw new IllegalArgumentException("name");
+                        }
+                        return "Hello " + name;
+                    }
+                }
+                """;
+        Map<String, Object> request = Map.of("repository", "github.com/acme/shop", "commit", newCommit(),
+                "diff", Diffs.newFile(path, sizes), "observe", true,
+                "files", List.of(Map.of("path", path, "content", sizes)));
+        JsonPath batch = given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(request)
+                .when().post("/api/v1/suggestions").then().statusCode(201).extract().jsonPath();
+        List<Map<String, Object>> observed = batch.getList("suggestions.findAll { it.caseKind == 'observed-outcome' }");
+        assertEquals(1, observed.size(), batch.prettify());
+        String id = (String) observed.get(0).get("id");
+        String filled = ((String) observed.get(0).get("code"))
+                .replace("\"greengate:observe\"", "\"returned 1.0 MB\"");
+        Map<String, Object> report = new HashMap<>(Map.of("compiled", true, "passed", true, "runs", 3,
+                "observedCode", filled, "verdict", "REVEALS_CHANGE", "headOutcome", "returned 1.0 MB",
+                "base", Map.of("compiled", true, "passed", false, "outcome", "returned 1000.0 kB"),
+                "changedLinesCovered", List.of(5), "changedLinesTotal", 1));
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON).body(report)
+                .when().post("/api/v1/suggestions/" + id + "/verification")
+                .then().statusCode(201)
+                .body("verification.headOutcome", equalTo("returned 1.0 MB"))
+                .body("verification.base.outcome", equalTo("returned 1000.0 kB"))
+                .body("verification.changedLineCoverage", equalTo(1.0f));
+        String event = TopicProbe.awaitValue(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                        v -> v.contains("SuggestionVerified") && v.contains(id), Duration.ofSeconds(20)).stream()
+                .filter(v -> v.contains("SuggestionVerified") && v.contains(id)).findFirst().orElseThrow();
+        assertEquals("returned 1000.0 kB", JsonPath.from(event).getString("baseOutcome"));
+        assertEquals("returned 1.0 MB", JsonPath.from(event).getString("headOutcome"));
     }
 }

@@ -115,6 +115,37 @@ class RankerTest {
     }
 
     @Test
+    void ciVerdictIsPassedToTheRanker() {
+        byte[] artifact = TinyRanker.revealingCasesAccepted(RankerFeatures.SCHEMA);
+        FeedbackServiceStub.artifacts.put("ranker-905", artifact);
+        announce("ranker-905", RankerModel.sha256(artifact));
+        assertEquals("LOADED", awaitLoad("ranker-905").getString("status"));
+
+        String id = suggest().getString("suggestions[0].id");
+        String holds = verify(id, "HOLDS", true);
+        String reveals = verify(id, "REVEALS_CHANGE", false);
+        List<String> events = TopicProbe.awaitValues(GreengateTestInfra.bootstrapServers(), Topics.SUGGESTIONS,
+                values -> values.stream().filter(v -> v.contains("SuggestionVerified") && v.contains(id)).count() == 2,
+                Duration.ofSeconds(30));
+        double pinned = events.stream().filter(v -> v.contains(id) && v.contains(holds)).map(v -> JsonPath.from(v)
+                .getDouble("confidence")).findFirst().orElseThrow();
+        double revealing = events.stream().filter(v -> v.contains(id) && v.contains(reveals)).map(v -> JsonPath.from(v)
+                .getDouble("confidence")).findFirst().orElseThrow();
+        assertTrue(revealing > 0.5 && pinned < 0.5, "scored with the verdict: reveals " + revealing + ", holds "
+                + pinned);
+    }
+
+    /** A differential report; returns how its SuggestionVerified event names the verdict. */
+    private static String verify(String suggestionId, String verdict, boolean basePassed) {
+        given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("compiled", true, "passed", true, "runs", 3, "flaky", false, "verdict", verdict,
+                        "base", Map.of("compiled", true, "passed", basePassed)))
+                .when().post("/api/v1/suggestions/" + suggestionId + "/verification")
+                .then().statusCode(201);
+        return "\"verdict\":\"" + verdict + "\"";
+    }
+
+    @Test
     void underThePriorAVerificationCarriesNoProbability() {
         String id = suggest().getString("suggestions[0].id");
         verify(id, true);

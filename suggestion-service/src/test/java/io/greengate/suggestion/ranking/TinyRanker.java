@@ -46,6 +46,25 @@ final class TinyRanker {
                 .train(dataset, instance).serialize().toByteArray();
     }
 
+    /** Every case passed; reviewers accept those CI saw reveal the change and reject the regression pins. */
+    static byte[] revealingCasesAccepted(String schema) {
+        LabelFactory labels = new LabelFactory();
+        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("test", labels), labels);
+        for (int i = 0; i < 40; i++) {
+            String kind = List.of("signature", "guard-raises", "doctest-examples").get(i % 3);
+            boolean reveals = i % 2 == 0;
+            SortedMap<String, Double> features = RankerFeatures.encode("python", "pytest", "embedded", kind,
+                    List.of(), 6 + i % 4, new RankerFeatures.Verification(true, true, false, null,
+                            reveals ? "REVEALS_CHANGE" : "HOLDS"), RankerFeatures.priorConfidence(kind));
+            dataset.add(new ArrayExample<>(new Label(reveals ? "ACCEPTED" : "REJECTED"),
+                    features.keySet().toArray(String[]::new),
+                    features.values().stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        Map<String, Provenance> instance = Map.of("feature-schema", new StringProvenance("feature-schema", schema));
+        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), 30, 12345L)
+                .train(dataset, instance).serialize().toByteArray();
+    }
+
     static byte[] signatureCasesAlwaysRejected(String schema) {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("test", labels), labels);
