@@ -273,7 +273,7 @@ SAFE_PATH = re.compile(r"[A-Za-z0-9_./-]+")
 NEVER_WRITTEN = ("conftest.py", "__init__.py")
 # the only operator a test command template may hold: the commands around it run one after the other (no shell)
 CHAIN = "&&"
-SHELL_OPERATORS = {";", "|", "||", "&", ">", ">>", "<", "<<", "2>", "2>&1", "&>", "`"}
+SHELL_PUNCTUATION = "();<>|&"
 VERDICTS = ("REVEALS_CHANGE", "HOLDS", "FAILS_ON_HEAD")
 
 
@@ -309,14 +309,17 @@ def refused_test_path(path, language=None):
 
 
 def command_template(template):
-    """The test command template as argument lists, split once with shlex; `A && B` runs B after A passed. No shell
-    ever reads it, so a file name is never parsed as shell: shell operators other than && are refused."""
+    """The test command template as argument lists, split once with shlex (quotes as a shell reads them); `A && B` runs
+    B after A passed. No shell ever reads it, so a file name is never parsed as shell: an unquoted shell operator other
+    than && (; | & < > $( ...) is refused."""
     segments, current = [], []
-    for token in shlex.split(template):
+    lexer = shlex.shlex(template, posix=True, punctuation_chars=True)  # ; | & < > ( ) are tokens of their own
+    lexer.whitespace_split = True
+    for token in lexer:
         if token == CHAIN:
             segments.append(current)
             current = []
-        elif token in SHELL_OPERATORS:
+        elif token and set(token) <= set(SHELL_PUNCTUATION):
             raise Failure(f"the test command is run without a shell: {token!r} is not understood (only &&): {template}")
         else:
             current.append(token)
