@@ -838,47 +838,150 @@ class Runner:
                 after_run(run)
 
     def java_coverage(self, segments, scratch, coverage):
-        """Adds the JaCoCo agent to the command that runs the tests (java -jar console ... or mvn), or None."""
+        """Adds the JaCoCo agent to the command that runs the tests (java -jar console ... or mvn), or None. With JUnit's
+        console launcher, a listener on its class path writes each test class's own execution data."""
         agent = getattr(self.options, "jacoco_agent", None)
         if not coverage or not agent or not getattr(self.options, "jacoco_cli", None):
             return None
         exec_file = os.path.join(scratch, "jacoco.exec")
+        by_class = os.path.join(scratch, "by-class")
         option = f"-javaagent:{os.path.abspath(agent)}=destfile={exec_file}"
         for argv in segments:
+            console = next((t for t in argv if "junit-platform-console" in t and t.endswith(".jar")), None)
             if os.path.basename(argv[0]) == "java":
-                argv.insert(1, option)
-                return {"exec": exec_file, "xml": os.path.join(scratch, "jacoco.xml")}
+                listener = coverage_listener(console, scratch) if console and "execute" in argv else None
+                if listener:
+                    os.makedirs(by_class)
+                    argv[1:1] = [option, f"-Dgreengate.coverage.dir={by_class}"]
+                    argv.append(f"--class-path={listener}")
+                else:
+                    argv.insert(1, option)
+                return {"exec": exec_file, "byClass": by_class if listener else None, "scratch": scratch}
             if os.path.basename(argv[0]) in ("mvn", "mvnw"):
                 argv.append(f"-DargLine={option}")
-                return {"exec": exec_file, "xml": os.path.join(scratch, "jacoco.xml")}
+                return {"exec": exec_file, "byClass": None, "scratch": scratch}
         return None
 
-    def java_covered(self, jacoco, checkout, cases, coverage, results):
-        """Which changed lines the cases executed (JaCoCo's one report for the JVM: exact for one case; with several,
-        each case is credited with the lines the batch executed in its target class)."""
-        targets = [p for p in coverage if p.endswith(".java") and "src/main/java/" in p]
-        if not targets or not os.path.isfile(jacoco["exec"]):
-            return
-        roots = sorted({p.split("src/main/java/", 1)[0] + "src/main/java" for p in targets})
+    def jacoco_report(self, exec_file, checkout, roots, xml):
         classes = getattr(self.options, "jacoco_classfiles", None) or "target/classes"
         started = time.monotonic()
-        subprocess.run(["java", "-jar", os.path.abspath(self.options.jacoco_cli), "report", jacoco["exec"],
-                        "--classfiles", os.path.join(checkout, classes), "--xml", jacoco["xml"], "--quiet"]
+        subprocess.run(["java", "-jar", os.path.abspath(self.options.jacoco_cli), "report", exec_file,
+                        "--classfiles", os.path.join(checkout, classes), "--xml", xml, "--quiet"]
                        + [a for r in roots for a in ("--sourcefiles", os.path.join(checkout, r))],
                        capture_output=True, env=test_environment(), timeout=300)
         self.seconds += time.monotonic() - started
         try:
-            lines = jacoco_xml_lines(jacoco["xml"])
+            return jacoco_xml_lines(xml)
         except (OSError, ET.ParseError):
+            return None
+
+    def java_covered(self, jacoco, checkout, cases, coverage, results):
+        """Which changed lines each case executed: from its own test class's execution data when the listener wrote
+        it (JUnit's console launcher); else from the JVM's one report, exact for one case (with several, under Maven,
+        each is credited with the lines the batch executed)."""
+        targets = [p for p in coverage if p.endswith(".java") and "src/main/java/" in p]
+        if not targets:
             return
+        roots = sorted({p.split("src/main/java/", 1)[0] + "src/main/java" for p in targets})
+        whole = None
         for case in cases:
             target = case.suggestion.get("targetFile")
             if target not in targets:
+                continue
+            own = os.path.join(jacoco["byClass"], junit_class(case.path) + ".exec") if jacoco["byClass"] else None
+            if own:
+                if not os.path.isfile(own):  # the class did not run
+                    continue
+                lines = self.jacoco_report(own, checkout, roots, own[:-len(".exec")] + ".xml")
+            else:
+                if whole is None and os.path.isfile(jacoco["exec"]):
+                    whole = self.jacoco_report(jacoco["exec"], checkout, roots,
+                                               os.path.join(jacoco["scratch"], "jacoco.xml"))
+                lines = whole
+            if lines is None:
                 continue
             found = lines.get(target.split("src/main/java/", 1)[1], {})
             changed = coverage[target] & set(found)
             results[case]["total"] = len(changed)
             results[case]["covered"] = sorted(n for n in changed if found[n])
+
+
+# a JUnit Platform listener, on the console launcher's class path while JaCoCo measures: it writes the agent's execution
+# data at the end of each top-level test class (and resets it), so that one JVM gives each test class its own coverage
+COVERAGE_LISTENER = """package greengate.coverage;
+
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+public class ByTestClass implements TestExecutionListener {
+    private TestPlan plan;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+    }
+
+    private boolean topLevelClass(TestIdentifier id) {
+        if (!(id.getSource().orElse(null) instanceof ClassSource)) {
+            return false;
+        }
+        return id.getParentIdObject().flatMap(p -> plan.getTestIdentifier(p).getSource())
+                .map(s -> !(s instanceof ClassSource)).orElse(true);
+    }
+
+    private static byte[] data() throws Exception {
+        Object agent = Class.forName("org.jacoco.agent.rt.RT").getMethod("getAgent").invoke(null);
+        return (byte[]) Class.forName("org.jacoco.agent.rt.IAgent").getMethod("getExecutionData", boolean.class)
+                .invoke(agent, true);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        try {
+            if (topLevelClass(id)) {
+                data();
+            }
+        } catch (Exception e) {
+            System.err.println("greengate coverage: " + e);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        try {
+            if (topLevelClass(id)) {
+                String name = ((ClassSource) id.getSource().get()).getClassName();
+                Files.write(Paths.get(System.getProperty("greengate.coverage.dir"), name + ".exec"), data());
+            }
+        } catch (Exception e) {
+            System.err.println("greengate coverage: " + e);
+        }
+    }
+}
+"""
+
+
+def coverage_listener(console_jar, scratch):
+    """The listener compiled against the console launcher into scratch/listener (with its service file), or None."""
+    out = os.path.join(scratch, "listener")
+    source = os.path.join(scratch, "ByTestClass.java")
+    with open(source, "w", encoding="utf-8") as file:
+        file.write(COVERAGE_LISTENER)
+    compiled = subprocess.run(["javac", "-nowarn", "-proc:none", "-d", out, "-cp", console_jar, source],
+                              capture_output=True, text=True)
+    if compiled.returncode != 0:
+        log(f"  per-class Java coverage not measured: the listener did not compile: {compiled.stderr.strip()[:500]}")
+        return None
+    services = os.path.join(out, "META-INF", "services")
+    os.makedirs(services)
+    with open(os.path.join(services, "org.junit.platform.launcher.TestExecutionListener"), "w") as file:
+        file.write("greengate.coverage.ByTestClass\n")
+    return out
 
 
 def java_command(templates, cases, scratch):

@@ -602,3 +602,90 @@ def test_a_file_name_is_one_argument_even_when_it_looks_like_shell(repo):
     code, _, output = greengate_ci.run_chain([greengate_ci.expand(s, {"path": [name]}) for s in template],
                                              str(repo), 30)
     assert code == 0 and repr([name]) in output and not marker.exists()
+
+
+def m2_jar(variable, pattern):
+    """A jar named by the environment, else the newest one of the local Maven repository, else None."""
+    if os.environ.get(variable):
+        return os.environ[variable]
+    found = sorted(Path.home().glob(".m2/repository/" + pattern))
+    return str(found[-1]) if found else None
+
+
+JACOCO_AGENT = m2_jar("GREENGATE_JACOCO_AGENT", "org/jacoco/org.jacoco.agent/*/org.jacoco.agent-*-runtime.jar")
+JACOCO_CLI = m2_jar("GREENGATE_JACOCO_CLI", "org/jacoco/org.jacoco.cli/*/org.jacoco.cli-*-nodeps.jar")
+
+GREETER_BASE = """package org.acme;
+
+public class Greeter {
+    public static String greet(String name) {
+        return "Hi " + name;
+    }
+
+    public static int length(String name) {
+        return name.length();
+    }
+}
+"""
+GREETER_HEAD = """package org.acme;
+
+public class Greeter {
+    public static String greet(String name) {
+        String trimmed = name.trim();
+        return "Hi " + trimmed + "!";
+    }
+
+    public static String shout(String name) {
+        return name.toUpperCase();
+    }
+
+    public static int length(String name) {
+        return name.length();
+    }
+}
+"""
+
+
+def junit_case(name, assertion):
+    return {"id": name, "testPath": f"src/test/java/org/acme/Greeter{name}Test.java", "language": "java",
+            "targetFile": "src/main/java/org/acme/Greeter.java", "targetSymbol": "Greeter", "riskFlags": [],
+            "awaitingObservation": False, "code": f"""package org.acme;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class Greeter{name}Test {{
+    @Test
+    void check() {{
+        {assertion}
+    }}
+}}
+"""}
+
+
+@needs_junit
+def test_java_cases_run_in_one_junit_invocation_per_side_with_each_classs_own_coverage(repo):
+    base = commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER_BASE, ".gitignore": "target/\n"}, "start")
+    head = commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER_HEAD}, "trim, and shout")
+    cases = [junit_case("Greet", 'assertEquals("Hi Ann!", Greeter.greet(" Ann "));'),
+             junit_case("Shout", 'assertEquals("ANN", Greeter.shout("Ann"));'),  # no such method on base
+             junit_case("Length", 'assertEquals(3, Greeter.length("Ann"));')]
+    measured = JACOCO_AGENT and JACOCO_CLI
+    settings = java_options(repo, runs=1)
+    settings.jacoco_agent, settings.jacoco_cli = (JACOCO_AGENT, JACOCO_CLI) if measured else (None, None)
+    runner = greengate_ci.Runner(settings)
+    with greengate_ci.base_checkout(str(repo), base) as base_dir:
+        reports = greengate_ci.verify_suggestions(cases, settings, base_dir,
+                                                  greengate_ci.changed_lines(str(repo), base, head), runner)
+    assert {k: r["verdict"] for k, r in reports.items()} == {
+        "Greet": "REVEALS_CHANGE", "Shout": "REVEALS_CHANGE", "Length": "HOLDS"}, reports
+    assert reports["Shout"]["base"] == {"compiled": False, "passed": False, "outcome": None}
+    assert reports["Greet"]["base"] == {"compiled": True, "passed": False, "outcome": None}
+    # head: one javac + console launcher run; base: one, and one more without the case that did not compile there
+    assert runner.invocations == 3
+    if measured:
+        # added lines: 5-6 (trimmed, the new return) and 9-12 (shout); JaCoCo's executable ones: 5, 6 and 10
+        assert {k: (r["changedLinesCovered"], r["changedLinesTotal"]) for k, r in reports.items()} == {
+            "Greet": ([5, 6], 3), "Shout": ([10], 3), "Length": ([], 3)}, reports
+    assert git(repo, "status", "--porcelain") == ""
