@@ -3,16 +3,19 @@
 
     greengate_ci.py suggest [--base REF] [--head REF]   post the diff BASE..HEAD (default HEAD~1..HEAD);
                             [--observe]                  --observe: also characterization cases CI fills in
-    greengate_ci.py verify  [--commit REF] [--runs N]    run each suggested test N times here, report the outcome
+    greengate_ci.py verify  [--commit REF] [--base REF]  run each suggested test N times here (head) and once on the
+                            [--runs N]                   base commit (a temporary git worktree), report the outcome
+                                                         and a verdict: REVEALS_CHANGE, HOLDS or FAILS_ON_HEAD
                                                          (an observed-outcome case: run it to see what the call
-                                                         gives, write that in, then run it N times)
+                                                         gives, on head and base, write that in, then run it)
     greengate_ci.py wait    [--commit REF] [--timeout S] wait until every suggestion of the commit is decided
     greengate_ci.py apply   [--commit REF]               git apply the accepted and modified tests
     greengate_ci.py run     [--base REF] [--verify]      suggest (verify) wait apply, in that order
     greengate_ci.py build   [--job NAME] -- COMMAND...   run the build command, report its CPU and wall time to
                                                          carbon-meter (energy, CO2e), exit with the command's code
 
-Run inside the git checkout (or pass --git-dir). Needs only Python 3 and git. Configuration by option or
+Run inside the git checkout (or pass --git-dir). Needs only Python 3 and git (verify: pytest or javac and
+JUnit; coverage.py and JaCoCo for the changed lines' coverage). Configuration by option or
 environment: GREENGATE_TOKEN (a `ci` token, required), GREENGATE_SUGGESTIONS_URL (default
 http://127.0.0.1:8081), GREENGATE_REVIEWS_URL (default http://127.0.0.1:8082), GREENGATE_CARBON_URL (default
 http://127.0.0.1:8084), GREENGATE_REGION (the runner's cloud region, for its grid's carbon intensity),
@@ -20,7 +23,11 @@ GREENGATE_REPOSITORY (default: the origin remote as host/owner/name, else the ch
 
 `verify` runs generated code: run it where CI runs untrusted tests (a sandboxed job), never on a service's host.
 Suggestions with risk flags (process execution, network, file deletion, ...) are left unrun unless --run-risky.
-The test commands are templates: {path} is the test file, {class} the JUnit class's qualified name.
+The test commands are templates, split once like a shell would (quotes) but never run by one: {path} is the test
+files (pytest: the node ids of the functions a suggestion adds), {class} the JUnit classes' qualified names, each
+value one argument; `A && B` runs B after A. All cases of a language run in one invocation per run and per side.
+A testPath that is not a plain relative path in a test folder is refused, never written. The tests run without the
+GREENGATE_* variables. client/README.md tells the rest (report fields, coverage with coverage.py and JaCoCo).
 
 Exit codes: 0 done (also when there was nothing to suggest or to apply), 1 an error (the service's problem+json
 detail is printed), 2 wrong usage, 3 the gate did not pass within --timeout.
@@ -841,7 +848,8 @@ class Runner:
         """Adds the JaCoCo agent to the command that runs the tests (java -jar console ... or mvn), or None. With JUnit's
         console launcher, a listener on its class path writes each test class's own execution data."""
         agent = getattr(self.options, "jacoco_agent", None)
-        if not coverage or not agent or not getattr(self.options, "jacoco_cli", None):
+        if not coverage or not agent or not getattr(self.options, "jacoco_cli", None) \
+                or not getattr(self.options, "coverage", True):
             return None
         exec_file = os.path.join(scratch, "jacoco.exec")
         by_class = os.path.join(scratch, "by-class")
@@ -1424,11 +1432,11 @@ def parse(argv):
             command.add_argument("--jacoco-classfiles", default="target/classes",
                                  help="the compiled main classes, in the checkout (default target/classes)")
             command.add_argument("--no-coverage", dest="coverage", action="store_false",
-                                 help="do not measure the changed lines' coverage with coverage.py")
+                                 help="do not measure the changed lines' coverage (coverage.py, JaCoCo)")
             command.add_argument("--drop-uncovering", action=argparse.BooleanOptionalAction, default=None,
                                  help="log (and say in the report's log) that a case executes none of the changed"
                                       " lines (default: on when coverage was measured)")
-            command.add_argument("--run-timeout", type=float, default=600, help="seconds per run (default 600)")
+            command.add_argument("--run-timeout", type=float, default=600, help="seconds per test-runner invocation, all the cases of a run (default 600)")
             command.add_argument("--python-command", default=DEFAULT_COMMANDS["python"])
             command.add_argument("--java-command", default=DEFAULT_COMMANDS["java"])
             command.add_argument("--run-risky", action="store_true", help="also run suggestions with risk flags")
