@@ -431,7 +431,7 @@ def parses_as_python(code, path):
 
 def test_functions(code):
     """{qualified name: source} of the pytest test functions of a file: top-level test_* functions and the test_*
-    methods of its Test* classes ({} when it does not parse)."""
+    methods of its Test* classes and unittest TestCase classes ({} when it does not parse)."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
@@ -440,7 +440,8 @@ def test_functions(code):
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
             found[node.name] = ast.get_source_segment(code, node)
-        elif isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
+        elif isinstance(node, ast.ClassDef) and (node.name.startswith("Test") or any(
+                (getattr(b, "attr", None) or getattr(b, "id", "")).endswith("TestCase") for b in node.bases)):
             for item in node.body:
                 if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name.startswith("test"):
                     found[f"{node.name}.{item.name}"] = ast.get_source_segment(code, item)
@@ -1028,23 +1029,33 @@ def pytest_cases(xml):
     return found
 
 
+def same_module(expected, reported):
+    """Whether pytest's dotted classname names the expected one: equal, or its tail when pytest's rootdir is a
+    subfolder of the checkout (a pytest.ini there)."""
+    return bool(reported) and (expected == reported or expected.endswith("." + reported))
+
+
 def case_outcome(case, found):
-    """(passed, text) of a Python case: every test function it adds ran and passed (a skip does not pass)."""
+    """(passed, text) of a Python case: every test function it adds ran and passed (a skip does not pass); a file in
+    which no test function was found passes when every test pytest ran of it passed."""
     dotted = case.path[:-len(".py")].replace("/", ".")
     texts, ok = [], True
-    for name in case.tests or []:
-        owner, _, function = name.rpartition(".")
-        entries = found.get((dotted + ("." + owner if owner else ""), function))
+    for name in case.tests or [None]:
+        owner, _, function = (name or "").rpartition(".")
+        expected = dotted + ("." + owner if owner else "")
+        entries = [e for (classname, test), es in found.items()
+                   if (name is None and (same_module(dotted, classname) or classname.startswith(dotted + ".")))
+                   or (name is not None and test == function and same_module(expected, classname)) for e in es]
         if not entries:
-            collection = found.get(("", dotted))
+            collection = [es for (classname, test), es in found.items() if not classname and same_module(dotted, test)]
             ok = False
-            texts.append(collection[0][1] if collection else f"{case.path}::{name} did not run")
+            texts.append(collection[0][0][1] if collection else f"{case.path}::{name or ''} did not run")
             continue
         for passed, text in entries:
             ok = ok and passed
             if text:
                 texts.append(text)
-    return ok and bool(case.tests), "\n".join(texts)
+    return ok, "\n".join(texts)
 
 
 def junit_cases(reports):

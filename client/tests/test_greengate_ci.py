@@ -689,3 +689,23 @@ def test_java_cases_run_in_one_junit_invocation_per_side_with_each_classs_own_co
         assert {k: (r["changedLinesCovered"], r["changedLinesTotal"]) for k, r in reports.items()} == {
             "Greet": ([5, 6], 3), "Shout": ([10], 3), "Length": ([], 3)}, reports
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_unittest_case_and_a_file_without_test_functions_are_judged_by_what_pytest_ran(repo):
+    commit(repo, {"README": "x\n"}, "start")
+    unittest_case = ("import unittest\n\n\nclass CartChecks(unittest.TestCase):\n"
+                     "    def test_sum(self):\n        self.assertEqual(sum([1, 2]), 3)\n")
+    assert greengate_ci.test_functions(unittest_case).keys() == {"CartChecks.test_sum"}
+    report = greengate_ci.verify_one(suggestion("tests/test_unit.py", unittest_case), options(repo, runs=1))
+    assert report["passed"], report["log"]
+    nothing = "TOTAL = 3\n"  # pytest collects nothing: no test ran, so it does not pass
+    report = greengate_ci.verify_one(suggestion("tests/test_nothing.py", nothing), options(repo, runs=1))
+    assert report["compiled"] and not report["passed"]
+
+
+def test_node_ids_are_matched_when_pytest_has_its_rootdir_in_a_subfolder(repo):
+    commit(repo, {"python/pytest.ini": "[pytest]\n", "python/price.py": "def one():\n    return 1\n"}, "start")
+    code = ("import pathlib\nimport sys\n\nsys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))\n"
+            "from price import one  # noqa: E402\n\n\ndef test_one():\n    assert one() == 1\n")
+    report = greengate_ci.verify_one(suggestion("python/tests/test_price.py", code), options(repo, runs=1))
+    assert report["passed"], report["log"]
