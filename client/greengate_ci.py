@@ -706,12 +706,15 @@ class Runner:
             run_language(written, checkout, runs, coverage, after_run, results)
         finally:
             for full, previous in reversed(saved):
-                if previous is None:
+                # a test may have put a link in the file's place: the link goes, nothing is written through it
+                if os.path.islink(full) or os.path.isfile(full):
                     os.remove(full)
-                else:
+                if previous is not None and os.path.realpath(full).startswith(root + os.sep):
                     with open(full, "wb") as file:
                         file.write(previous)
-            for directory in made:
+                elif previous is not None:
+                    log(f"  {full} not put back: its folder now leads outside the checkout")
+            for directory in sorted(set(made), key=lambda d: d.count(os.sep), reverse=True):
                 try:
                     os.rmdir(directory)
                 except OSError:

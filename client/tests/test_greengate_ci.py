@@ -709,3 +709,16 @@ def test_node_ids_are_matched_when_pytest_has_its_rootdir_in_a_subfolder(repo):
             "from price import one  # noqa: E402\n\n\ndef test_one():\n    assert one() == 1\n")
     report = greengate_ci.verify_one(suggestion("python/tests/test_price.py", code), options(repo, runs=1))
     assert report["passed"], report["log"]
+
+
+def test_a_test_that_puts_a_link_in_its_files_place_gets_nothing_written_through_it(repo, tmp_path_factory):
+    commit(repo, {"tests/test_existing.py": "def test_old():\n    assert True\n"}, "start")
+    outside = tmp_path_factory.mktemp("outside") / "precious.txt"
+    outside.write_text("mine\n")
+    code = ("import os\n\n\ndef test_old():\n    assert True\n\n\ndef test_swap():\n"
+            f"    os.remove(__file__)\n    os.symlink({str(outside)!r}, __file__)\n")
+    report = greengate_ci.verify_one(suggestion("tests/test_existing.py", code), options(repo, runs=1))
+    assert report["passed"], report["log"]
+    assert outside.read_text() == "mine\n"
+    assert not (repo / "tests/test_existing.py").is_symlink()
+    assert git(repo, "status", "--porcelain") == ""
