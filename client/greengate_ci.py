@@ -835,9 +835,9 @@ class Runner:
                         continue
                     found = junit_cases(reports) if reports else {}
                     for case in pending:
-                        if reports:
+                        if found:
                             ok, text = java_outcome(junit_class(case.path), found)
-                        else:  # a runner whose reports are not known: the invocation's exit code for each
+                        else:  # a runner that wrote no known report: the invocation's exit code for each
                             ok, text = code == 0, ""
                         results[case]["outcomes"].append(ok)
                         if not ok or not results[case]["log"]:
