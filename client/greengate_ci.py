@@ -769,7 +769,7 @@ class Runner:
                     ok, text = case_outcome(case, cases_in)
                     results[case]["outcomes"].append(ok)
                     if not ok or not results[case]["log"]:
-                        results[case]["log"] = (text + "\n" if text else "") + output[-MAX_LOG_CHARS:]
+                        results[case]["log"] = case_log(ok, " ".join(case.node_ids()), text, output)
                 if measured:
                     self.python_covered(measured, checkout, runnable, coverage, results)
             if after_run:
@@ -841,7 +841,7 @@ class Runner:
                             ok, text = code == 0, ""
                         results[case]["outcomes"].append(ok)
                         if not ok or not results[case]["log"]:
-                            results[case]["log"] = (text + "\n" if text else "") + output[-MAX_LOG_CHARS:]
+                            results[case]["log"] = case_log(ok, junit_class(case.path), text, output)
                     if jacoco:
                         self.java_covered(jacoco, checkout, pending, coverage, results)
                     break
@@ -1011,6 +1011,15 @@ def java_command(templates, cases, scratch):
             argv.append(f"-Dsurefire.reportsDirectory={reports}")
             known = True
     return segments, reports if known else None
+
+
+def case_log(ok, name, text, output):
+    """A case's log from a batched run: its own failure (from the XML report) and the run's output, which the other
+    cases share; for a case that passed, its name and the run's last line."""
+    if ok:
+        lines = [line for line in output.strip().splitlines() if line.strip()]
+        return f"passed: {name}\n" + (lines[-1] if lines else "")
+    return ((text + "\n\n" if text else "") + "the run's output:\n" + output)[-MAX_LOG_CHARS:]
 
 
 def failure_text(case_element):
