@@ -32,9 +32,10 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "client"))
-# the CI client's own choice of context files, and its way of writing an observed outcome in
-from greengate_ci import (OBSERVATIONS, constructor_type_files, observation_probe, observed_code,  # noqa: E402
-                          superclass_files, why_not_written_in)
+# the CI client's own choice of context files, its way of writing an observed outcome in, and its reading of a diff's
+# added lines and of coverage reports (greengate_ci.py verify measures the changed lines' coverage the same way)
+from greengate_ci import (OBSERVATIONS, added_lines, constructor_type_files, header_lines,  # noqa: E402
+                          jacoco_xml_lines, observation_probe, observed_code, superclass_files, why_not_written_in)
 
 JAVA_LIBS = [
     {"name": "commons-cli", "ga": "commons-cli:commons-cli", "old": "1.10.0", "new": "1.11.0", "deps": []},
@@ -83,24 +84,6 @@ def sh(args, cwd=None, env=None, check=True, timeout=600):
 
 GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false",
        "-c", "core.autocrlf=false"]
-
-
-def added_lines(diff):
-    """New-side line numbers of the '+' lines of a unified diff of one file."""
-    lines, new = set(), 0
-    for line in diff.split("\n"):
-        m = re.match(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@", line)
-        if m:
-            new = int(m.group(1))
-            continue
-        if new == 0 or line.startswith("\\"):
-            continue
-        if line.startswith("+") and not line.startswith("+++"):
-            lines.add(new)
-            new += 1
-        elif line.startswith(" "):
-            new += 1
-    return lines
 
 
 class Service:
@@ -360,13 +343,7 @@ def jacoco_lines(args, base, label, cp, selected, classes, src):
     xml = base / f"{label}.xml"
     sh(["java", "-jar", args.jacoco_cli, "report", str(exec_file), "--classfiles", str(classes),
         "--sourcefiles", str(src), "--xml", str(xml), "--quiet"])
-    lines = {}
-    root = ET.parse(xml).getroot()
-    for package in root.iter("package"):
-        for sourcefile in package.iter("sourcefile"):
-            key = package.get("name") + "/" + sourcefile.get("name")
-            lines[key] = {int(l.get("nr")): int(l.get("ci")) > 0 for l in sourcefile.iter("line")}
-    return lines
+    return jacoco_xml_lines(xml)
 
 
 # -------------------------------------------------------------------------------------------------------- Python
@@ -380,19 +357,6 @@ def definitions(source):
             start = min([node.lineno] + [d.lineno for d in node.decorator_list])
             result.append((node.name, start, node.end_lineno))
     return result
-
-
-def header_lines(source):
-    """Lines that run when the module is imported, not when a function is called: def/class headers, decorators."""
-    lines = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            body_start = node.body[0].lineno
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            lines.update(range(first, body_start))
-            if isinstance(node, ast.ClassDef):
-                lines.add(node.lineno)
-    return lines
 
 
 def python_lib(lib, service, args, work):

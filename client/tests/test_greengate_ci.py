@@ -1,9 +1,13 @@
 """The CI client's own parts, on real git repositories and a real pytest (no Greengate service needed: the end-to-end
 test in e2e/ drives the whole client against the packaged services)."""
+import http.server
+import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
+import urllib.parse
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -296,3 +300,425 @@ def test_an_outcome_that_shows_a_clock_reading_is_recognised():
     assert greengate_ci.clock_in("returned 2026-11-24T20:40:00Z") == "2026-11-24T20:40"
     assert greengate_ci.clock_in("returned PT3S") == "PT3"
     assert greengate_ci.clock_in("returned [3, 1, 2]; out: Hello, World 42") is None
+
+
+# ------------------------------------------------------------------ differential verification, against a local service
+
+class FakeGreengate:
+    """suggestion-service and review-service as the client calls them, on a local port: it hands out the suggestions
+    and keeps the verification reports (each parsed as strict JSON from strict UTF-8)."""
+
+    def __init__(self, suggestions):
+        self.suggestions = suggestions
+        self.reports = {}
+        fake = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def answer(self, status, body=None):
+                data = json.dumps(body).encode() if body is not None else b""
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):
+                path = urllib.parse.urlparse(self.path).path
+                if path == "/api/v1/suggestions":
+                    self.answer(200, [dict(s, verification=None) for s in fake.suggestions])
+                elif path == "/api/v1/gates":
+                    self.answer(200, {"status": "PASSED", "pending": 0, "accepted": len(fake.suggestions),
+                                      "modified": 0, "rejected": 0})
+                else:  # /api/v1/gates/patch: nothing accepted to apply
+                    self.answer(204)
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8"))
+                path = urllib.parse.urlparse(self.path).path
+                if path.endswith("/verification"):
+                    fake.reports[path.split("/")[-2]] = body
+                    self.answer(204)
+                else:
+                    self.answer(201, {"batchId": "b1", "engine": "embedded", "modelVersion": "test",
+                                      "usage": {"cpuSeconds": 0.01}, "suggestions": fake.suggestions})
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def service():
+    fakes = []
+
+    def start(suggestions):
+        fakes.append(FakeGreengate(suggestions))
+        return fakes[-1]
+    yield start
+    for fake in fakes:
+        fake.close()
+
+
+def python_with(*modules):
+    """An interpreter that has the modules (this one, or Debian's, whose python3-coverage CI installs), or None."""
+    for candidate in (sys.executable, "/usr/bin/python3"):
+        if os.path.exists(candidate) and subprocess.run([candidate, "-c", "import " + ", ".join(modules)],
+                                                        capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+COVERAGE_PYTHON = python_with("pytest", "coverage")
+
+PRICE_BASE = "def discount(total):\n    return total\n\n\ndef label(total):\n    return f'{total:.2f}'\n"
+PRICE_HEAD = ("def discount(total):\n    if total > 100:\n        return total * 0.9\n    return total\n\n\n"
+              "def label(total):\n    return f'{total:.2f}'\n")
+IMPORT_PRICE = ("import pathlib\nimport sys\n\nsys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))\n"
+                "from price import discount, label  # noqa: E402\n")
+# the checkout's own conftest writes where each pytest session ran: one line per test-runner invocation
+COUNTING_CONFTEST = ("import os\n\n\ndef pytest_sessionstart(session):\n"
+                     "    with open(os.environ['PYTEST_SESSIONS'], 'a') as file:\n"
+                     "        file.write(os.getcwd() + '\\n')\n")
+EXISTING_PRICE_TEST = IMPORT_PRICE + "\n\ndef test_old_and_broken():\n    assert False\n"
+
+
+def price_suggestion(id_, path, body, existing=IMPORT_PRICE):
+    return {"id": id_, "testPath": path, "code": existing + "\n\n" + body, "language": "python",
+            "targetFile": "price.py", "targetSymbol": "discount", "riskFlags": [], "awaitingObservation": False,
+            "confidence": 0.8}
+
+
+PRICE_SUGGESTIONS = [
+    price_suggestion("reveals", "tests/test_price_reveals.py",
+                     "def test_a_large_total_is_discounted():\n    assert discount(200) == 180\n"),
+    price_suggestion("holds", "tests/test_price_holds.py",
+                     "def test_a_small_total_is_kept():\n    assert discount(50) == 50\n"),
+    price_suggestion("fails", "tests/test_price_fails.py",
+                     "def test_a_wrong_expectation():\n    assert discount(200) == 0\n"),
+    # appended to an existing file whose own test fails: only the new function is run
+    price_suggestion("appended", "tests/test_price.py",
+                     "def test_a_total_of_exactly_100_is_kept():\n    assert discount(100) == 100\n",
+                     existing=EXISTING_PRICE_TEST),
+    price_suggestion("label", "tests/test_price_label.py",
+                     "def test_the_label_has_two_decimals():\n    assert label(3) == '3.00'\n"),
+]
+
+
+def price_repo(repo):
+    base = commit(repo, {"price.py": PRICE_BASE, "conftest.py": COUNTING_CONFTEST,
+                         "tests/test_price.py": EXISTING_PRICE_TEST}, "start")
+    head = commit(repo, {"price.py": PRICE_HEAD}, "discount large totals")
+    return base, head
+
+
+def verify_args(repo, fake, python, *extra):
+    return ["verify", "--git-dir", str(repo), "--token", "t", "--repository", "acme/shop",
+            "--suggestions-url", fake.url, "--reviews-url", fake.url, "--runs", "2",
+            "--python-command", f"{python} -m pytest -q -p no:cacheprovider {{path}}", *extra]
+
+
+def test_verify_runs_every_case_on_head_and_base_in_one_pytest_invocation_each_and_reports_verdicts(
+        repo, service, monkeypatch, capsys):
+    base, head = price_repo(repo)
+    sessions = repo.parent / f"{repo.name}-sessions"
+    monkeypatch.setenv("PYTEST_SESSIONS", str(sessions))
+    fake = service(PRICE_SUGGESTIONS)
+    assert greengate_ci.main(verify_args(repo, fake, sys.executable, "--no-coverage")) == 0
+    verdicts = {id_: report["verdict"] for id_, report in fake.reports.items()}
+    assert verdicts == {"reveals": "REVEALS_CHANGE", "holds": "HOLDS", "fails": "FAILS_ON_HEAD",
+                        "appended": "HOLDS", "label": "HOLDS"}
+    reveals = fake.reports["reveals"]
+    assert reveals["passed"] and reveals["compiled"] and reveals["runs"] == 2 and not reveals["flaky"]
+    assert reveals["base"] == {"compiled": True, "passed": False, "outcome": None}
+    assert "on the base commit it does not pass" in reveals["log"] and "assert 200 == 180" in reveals["log"]
+    assert fake.reports["holds"]["base"] == {"compiled": True, "passed": True, "outcome": None}
+    assert not fake.reports["fails"]["passed"] and fake.reports["fails"]["compiled"]
+    # the existing file's own (failing) test was not run: only the function the suggestion adds
+    assert fake.reports["appended"]["passed"], fake.reports["appended"]["log"]
+    for report in fake.reports.values():
+        assert report["headOutcome"] is None and report["verifySeconds"] > 0
+        assert report["changedLinesCovered"] is None and report["changedLinesTotal"] is None
+    # five suggestions: two runs on head and one on base, one pytest invocation each
+    ran = sessions.read_text().splitlines()
+    assert ran.count(str(repo)) == 2 and len(ran) == 3, ran
+    assert ran[2] != str(repo) and not os.path.exists(ran[2])
+    # the base worktree is gone, the checkout is as it was
+    assert len(git(repo, "worktree", "list").splitlines()) == 1
+    assert git(repo, "status", "--porcelain") == ""
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out.strip().splitlines()[-1])
+    assert summary["invocations"] == 3 and summary["verified"] == 5 and summary["base"] == base
+    assert summary["verdicts"] == {"REVEALS_CHANGE": 1, "HOLDS": 3, "FAILS_ON_HEAD": 1}
+    assert "3 test-runner invocation(s)" in captured.err and "s of CI time added" in captured.err
+    assert "passed (2 run(s)) REVEALS_CHANGE" in captured.err
+
+
+@pytest.mark.skipif(not COVERAGE_PYTHON, reason="no python3 with pytest and coverage.py (Debian python3-coverage)")
+def test_verify_reports_which_changed_lines_each_case_executed(repo, service, monkeypatch, capsys):
+    price_repo(repo)
+    monkeypatch.setenv("PYTEST_SESSIONS", str(repo.parent / f"{repo.name}-sessions"))
+    fake = service(PRICE_SUGGESTIONS)
+    assert greengate_ci.main(verify_args(repo, fake, COVERAGE_PYTHON)) == 0
+    covered = {id_: (r["changedLinesCovered"], r["changedLinesTotal"]) for id_, r in fake.reports.items()}
+    # the change adds lines 2 (if total > 100) and 3 (return total * 0.9) of price.py
+    assert covered == {"reveals": ([2, 3], 2), "holds": ([2], 2), "fails": ([2, 3], 2), "appended": ([2], 2),
+                       "label": ([], 2)}
+    # a case that executes none of the changed lines is reported as measured, and says why in its log
+    assert fake.reports["label"]["passed"] and fake.reports["label"]["verdict"] == "HOLDS"
+    assert fake.reports["label"]["log"].startswith("executes none of the 2 changed line(s) of price.py")
+    assert "executes none of the 2 changed line(s)" in capsys.readouterr().err
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_run_verifies_against_the_base_it_sent_and_sums_up_the_time_verify_added(repo, service, monkeypatch, capsys):
+    base, _ = price_repo(repo)
+    commit(repo, {"README": "prices\n"}, "docs")  # HEAD~1 is the change itself: against it every case would hold
+    monkeypatch.setenv("PYTEST_SESSIONS", str(repo.parent / f"{repo.name}-sessions"))
+    fake = service(PRICE_SUGGESTIONS[:1])
+    code = greengate_ci.main(["run", "--git-dir", str(repo), "--token", "t", "--repository", "acme/shop",
+                              "--suggestions-url", fake.url, "--reviews-url", fake.url, "--base", base, "--verify",
+                              "--runs", "1", "--no-coverage", "--interval", "0.1", "--timeout", "5",
+                              "--python-command", f"{sys.executable} -m pytest -q -p no:cacheprovider {{path}}"])
+    assert code == 0
+    assert fake.reports["reveals"]["verdict"] == "REVEALS_CHANGE"
+    err = capsys.readouterr().err
+    assert "run summary: 1 case(s) verified on head and base (1 REVEALS_CHANGE), verify added" in err
+    assert "s of CI time in 2 test-runner invocation(s)" in err
+
+
+CART_OBSERVED = OBSERVED_PY.replace('parents[1] / "src/cart.py"', 'parents[1] / "cart.py"')
+
+
+def test_an_observed_case_reports_the_outcome_on_base_and_on_head(repo):
+    base = commit(repo, {"cart.py": "def total(items):\n    return sum(items)\n"}, "start")
+    commit(repo, {"cart.py": "def total(items):\n    return sum(items) * 2\n"}, "double")
+    suggestion = {"id": "o1", "testPath": "tests/test_cart_observed.py", "code": CART_OBSERVED, "language": "python",
+                  "targetFile": "cart.py", "targetSymbol": "total", "awaitingObservation": True}
+    with greengate_ci.base_checkout(str(repo), base) as base_dir:
+        report = greengate_ci.verify_suggestions([suggestion], options(repo, runs=1), base_dir)["o1"]
+    assert report["passed"] and report["verdict"] == "REVEALS_CHANGE", report["log"]
+    assert report["headOutcome"] == "returned 12"
+    assert report["base"] == {"compiled": True, "passed": False, "outcome": "returned 6"}
+    assert "assert outcome == 'returned 12'" in report["observedCode"]
+    assert len(git(repo, "worktree", "list").splitlines()) == 1 and git(repo, "status", "--porcelain") == ""
+
+
+# ------------------------------------------------------------------------------------------------------ hardening
+
+@pytest.mark.parametrize("path", [
+    "pkg/$(id>&2) x.py", "src/main/java/../../../../tmp/X.java", "/tmp/test_absolute.py", "tests/a;b/test_x.py",
+    "tests/test_`id`.py", "tests/test_x.py\n", "tests/test_\x00.py", "tests/test 'x'.py", "tests\\test_x.py",
+    "tests/conftest.py", "tests/__init__.py", "src/shop/cart_check.py", ".git/hooks/tests/test_x.py",
+    "tests/-rf/test_x.py", "tests/" + "a" * 300 + ".py", "tests//test_x.py",
+])
+def test_an_unsafe_test_path_is_refused(path):
+    assert greengate_ci.refused_test_path(path, "python" if path.endswith(".py") else "java")
+
+
+@pytest.mark.parametrize("path, language", [
+    ("tests/test_cart.py", "python"), ("src/shop/test_cart.py", "python"), ("src/shop/cart_test.py", "python"),
+    ("pkg/tests/unit/test_x.py", "python"), ("src/test/java/org/acme/CartTest.java", "java"),
+    ("module-a/src/test/java/org/acme/Cart_Test.java", "java"),
+])
+def test_a_plain_test_path_is_accepted(path, language):
+    assert greengate_ci.refused_test_path(path, language) is None
+
+
+def test_suggestions_with_unsafe_paths_are_reported_as_not_compiled_and_nothing_is_written(repo, service, capsys,
+                                                                                            tmp_path_factory):
+    price_repo(repo)
+    outside = tmp_path_factory.mktemp("outside")
+    (repo / "tests" / "escape").symlink_to(outside, target_is_directory=True)  # an untracked link out of the checkout
+    absolute = outside / "test_absolute.py"
+    bad = {"dollar": "pkg/$(id>&2) x.py", "dots": "src/main/java/../../../../tmp/X.java", "absolute": str(absolute),
+           "conftest": "tests/conftest.py", "link": "tests/escape/test_linked.py"}
+    fake = service([dict(price_suggestion(id_, path, "def test_x():\n    assert True\n"),
+                         language="java" if path.endswith(".java") else "python") for id_, path in bad.items()])
+    assert greengate_ci.main(verify_args(repo, fake, sys.executable, "--no-coverage")) == 0
+    for id_ in bad:
+        report = fake.reports[id_]
+        assert not report["compiled"] and not report["passed"] and "refused" in report["log"], (id_, report)
+    err = capsys.readouterr().err
+    assert "refused, not written nor run: test path 'pkg/$(id>&2) x.py'" in err
+    assert not absolute.exists() and list(outside.iterdir()) == []
+    assert not (repo / "src/main/java/../../../../tmp/X.java").exists()
+    assert not (repo / "pkg").exists() and not (repo / "tests/conftest.py").exists()
+    assert git(repo, "status", "--porcelain") == "?? tests/escape\n"
+
+
+def test_a_suggested_test_runs_without_the_greengate_token(repo, monkeypatch):
+    commit(repo, {"README": "x\n"}, "start")
+    monkeypatch.setenv("GREENGATE_TOKEN", "ggt_secret")
+    monkeypatch.setenv("MY_GREENGATE_SETTING", "x")
+    code = ("import os\n\n\ndef test_no_token_here():\n"
+            "    assert [k for k in os.environ if 'GREENGATE' in k.upper()] == []\n"
+            "    assert 'ggt_secret' not in ''.join(os.environ.values())\n")
+    report = greengate_ci.verify_one(suggestion("tests/test_env.py", code), options(repo, runs=1))
+    assert report["passed"], report["log"]
+
+
+def test_nul_bytes_and_invalid_utf8_in_a_tests_output_do_not_break_the_report(repo):
+    commit(repo, {"README": "x\n"}, "start")
+    code = ("import sys\n\n\ndef test_noisy():\n    sys.stdout.buffer.write(b'nul:\\x00 bad:\\xff\\xfe end')\n"
+            "    sys.stdout.flush()\n    assert False\n")
+    report = greengate_ci.verify_one(suggestion("tests/test_noisy.py", code), options(repo, runs=1))
+    assert not report["passed"] and "\x00" not in report["log"]
+    text = json.dumps(report, ensure_ascii=False)
+    assert text.encode("utf-8").decode("utf-8") == text and "\ufffd" in report["log"]
+
+
+def test_the_test_command_is_split_once_and_never_read_by_a_shell():
+    segments = greengate_ci.command_template(
+        "javac -d 'target/test classes' {path} && java -jar console.jar execute --select-class {class}")
+    assert segments == [["javac", "-d", "target/test classes", "{path}"],
+                        ["java", "-jar", "console.jar", "execute", "--select-class", "{class}"]]
+    values = {"path": ["src/test/java/a/A Test.java", "src/test/java/a/B.java"], "class": ["a.A", "a.B"]}
+    assert greengate_ci.expand(segments[0], values) == ["javac", "-d", "target/test classes",
+                                                        "src/test/java/a/A Test.java", "src/test/java/a/B.java"]
+    assert greengate_ci.expand(segments[1], values)[-4:] == ["--select-class", "a.A", "--select-class", "a.B"]
+    assert greengate_ci.expand(["mvn", "test", "-Dtest={class}"], values) == ["mvn", "test", "-Dtest=a.A,a.B"]
+    assert greengate_ci.expand(["x", "--select-class={class}"], values) == ["x", "--select-class=a.A",
+                                                                            "--select-class=a.B"]
+    assert greengate_ci.command_template("pytest 'a;b' \"x|y\"") == [["pytest", "a;b", "x|y"]]
+    for template in ("pytest {path}; rm -rf /", "pytest {path}|tee log", "pytest {path}>out", "pytest $(id)",
+                     "pytest {path} 2>&1", "pytest {path} &"):
+        with pytest.raises(greengate_ci.Failure):
+            greengate_ci.command_template(template)
+
+
+def test_a_file_name_is_one_argument_even_when_it_looks_like_shell(repo):
+    commit(repo, {"README": "x\n"}, "start")
+    marker = repo.parent / f"{repo.name}-pwned"
+    # straight through expand and run_chain: the path checks would refuse such a name before it got here
+    template = greengate_ci.command_template(f"{sys.executable} -c 'import sys; print(sys.argv[1:])' {{path}}")
+    name = f"x; touch {marker} $(touch {marker})"
+    code, _, output = greengate_ci.run_chain([greengate_ci.expand(s, {"path": [name]}) for s in template],
+                                             str(repo), 30)
+    assert code == 0 and repr([name]) in output and not marker.exists()
+
+
+def m2_jar(variable, pattern):
+    """A jar named by the environment, else the newest one of the local Maven repository, else None."""
+    if os.environ.get(variable):
+        return os.environ[variable]
+    found = sorted(Path.home().glob(".m2/repository/" + pattern))
+    return str(found[-1]) if found else None
+
+
+JACOCO_AGENT = m2_jar("GREENGATE_JACOCO_AGENT", "org/jacoco/org.jacoco.agent/*/org.jacoco.agent-*-runtime.jar")
+JACOCO_CLI = m2_jar("GREENGATE_JACOCO_CLI", "org/jacoco/org.jacoco.cli/*/org.jacoco.cli-*-nodeps.jar")
+
+GREETER_BASE = """package org.acme;
+
+public class Greeter {
+    public static String greet(String name) {
+        return "Hi " + name;
+    }
+
+    public static int length(String name) {
+        return name.length();
+    }
+}
+"""
+GREETER_HEAD = """package org.acme;
+
+public class Greeter {
+    public static String greet(String name) {
+        String trimmed = name.trim();
+        return "Hi " + trimmed + "!";
+    }
+
+    public static String shout(String name) {
+        return name.toUpperCase();
+    }
+
+    public static int length(String name) {
+        return name.length();
+    }
+}
+"""
+
+
+def junit_case(name, assertion):
+    return {"id": name, "testPath": f"src/test/java/org/acme/Greeter{name}Test.java", "language": "java",
+            "targetFile": "src/main/java/org/acme/Greeter.java", "targetSymbol": "Greeter", "riskFlags": [],
+            "awaitingObservation": False, "code": f"""package org.acme;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class Greeter{name}Test {{
+    @Test
+    void check() {{
+        {assertion}
+    }}
+}}
+"""}
+
+
+@needs_junit
+def test_java_cases_run_in_one_junit_invocation_per_side_with_each_classs_own_coverage(repo):
+    base = commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER_BASE, ".gitignore": "target/\n"}, "start")
+    head = commit(repo, {"src/main/java/org/acme/Greeter.java": GREETER_HEAD}, "trim, and shout")
+    cases = [junit_case("Greet", 'assertEquals("Hi Ann!", Greeter.greet(" Ann "));'),
+             junit_case("Shout", 'assertEquals("ANN", Greeter.shout("Ann"));'),  # no such method on base
+             junit_case("Length", 'assertEquals(3, Greeter.length("Ann"));')]
+    measured = JACOCO_AGENT and JACOCO_CLI
+    settings = java_options(repo, runs=1)
+    settings.jacoco_agent, settings.jacoco_cli = (JACOCO_AGENT, JACOCO_CLI) if measured else (None, None)
+    runner = greengate_ci.Runner(settings)
+    with greengate_ci.base_checkout(str(repo), base) as base_dir:
+        reports = greengate_ci.verify_suggestions(cases, settings, base_dir,
+                                                  greengate_ci.changed_lines(str(repo), base, head), runner)
+    assert {k: r["verdict"] for k, r in reports.items()} == {
+        "Greet": "REVEALS_CHANGE", "Shout": "REVEALS_CHANGE", "Length": "HOLDS"}, reports
+    assert reports["Shout"]["base"] == {"compiled": False, "passed": False, "outcome": None}
+    assert reports["Greet"]["base"] == {"compiled": True, "passed": False, "outcome": None}
+    # head: one javac + console launcher run; base: one, and one more without the case that did not compile there
+    assert runner.invocations == 3
+    if measured:
+        # added lines: 5-6 (trimmed, the new return) and 9-12 (shout); JaCoCo's executable ones: 5, 6 and 10
+        assert {k: (r["changedLinesCovered"], r["changedLinesTotal"]) for k, r in reports.items()} == {
+            "Greet": ([5, 6], 3), "Shout": ([10], 3), "Length": ([], 3)}, reports
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_unittest_case_and_a_file_without_test_functions_are_judged_by_what_pytest_ran(repo):
+    commit(repo, {"README": "x\n"}, "start")
+    unittest_case = ("import unittest\n\n\nclass CartChecks(unittest.TestCase):\n"
+                     "    def test_sum(self):\n        self.assertEqual(sum([1, 2]), 3)\n")
+    assert greengate_ci.test_functions(unittest_case).keys() == {"CartChecks.test_sum"}
+    report = greengate_ci.verify_one(suggestion("tests/test_unit.py", unittest_case), options(repo, runs=1))
+    assert report["passed"], report["log"]
+    nothing = "TOTAL = 3\n"  # pytest collects nothing: no test ran, so it does not pass
+    report = greengate_ci.verify_one(suggestion("tests/test_nothing.py", nothing), options(repo, runs=1))
+    assert report["compiled"] and not report["passed"]
+
+
+def test_node_ids_are_matched_when_pytest_has_its_rootdir_in_a_subfolder(repo):
+    commit(repo, {"python/pytest.ini": "[pytest]\n", "python/price.py": "def one():\n    return 1\n"}, "start")
+    code = ("import pathlib\nimport sys\n\nsys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))\n"
+            "from price import one  # noqa: E402\n\n\ndef test_one():\n    assert one() == 1\n")
+    report = greengate_ci.verify_one(suggestion("python/tests/test_price.py", code), options(repo, runs=1))
+    assert report["passed"], report["log"]
+
+
+def test_a_test_that_puts_a_link_in_its_files_place_gets_nothing_written_through_it(repo, tmp_path_factory):
+    commit(repo, {"tests/test_existing.py": "def test_old():\n    assert True\n"}, "start")
+    outside = tmp_path_factory.mktemp("outside") / "precious.txt"
+    outside.write_text("mine\n")
+    code = ("import os\n\n\ndef test_old():\n    assert True\n\n\ndef test_swap():\n"
+            f"    os.remove(__file__)\n    os.symlink({str(outside)!r}, __file__)\n")
+    report = greengate_ci.verify_one(suggestion("tests/test_existing.py", code), options(repo, runs=1))
+    assert report["passed"], report["log"]
+    assert outside.read_text() == "mine\n"
+    assert not (repo / "tests/test_existing.py").is_symlink()
+    assert git(repo, "status", "--porcelain") == ""
