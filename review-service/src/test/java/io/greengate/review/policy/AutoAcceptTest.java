@@ -116,7 +116,7 @@ class AutoAcceptTest {
         publish(new SuggestionCreated(UUID.randomUUID(), Instant.now(), suggestionId, UUID.randomUUID(), repository,
                 commit, "main", null, "embedded", "ranker-5", "src/cart.py", "Cart.total", "python", "pytest",
                 "guard", "tests/test_cart_total.py", "def test_total():\n    assert True\n", null, "covers the guard",
-                0.99, List.of(), null, null));
+                0.99, List.of(), null, null, 0.8));
         // otherwise eligible; the verdict alone (inconsistent with passed=true, as only a faulty sender would say)
         publish(new SuggestionVerified(UUID.randomUUID(), Instant.now(), suggestionId, repository, commit, true,
                 true, 3, false, 0.05, "3 runs", 0.99, "ranker-5", "FAILS_ON_HEAD", true, true, null, null, null,

@@ -55,7 +55,7 @@ final class TinyRanker {
             boolean reveals = i % 2 == 0;
             SortedMap<String, Double> features = RankerFeatures.encode("python", "pytest", "embedded", kind,
                     List.of(), 6 + i % 4, new RankerFeatures.Verification(true, true, false, null,
-                            reveals ? "REVEALS_CHANGE" : "HOLDS"), RankerFeatures.priorConfidence(kind));
+                            reveals ? "REVEALS_CHANGE" : "HOLDS"), KindPriors.of(kind));
             dataset.add(new ArrayExample<>(new Label(reveals ? "ACCEPTED" : "REJECTED"),
                     features.keySet().toArray(String[]::new),
                     features.values().stream().mapToDouble(Double::doubleValue).toArray()));
