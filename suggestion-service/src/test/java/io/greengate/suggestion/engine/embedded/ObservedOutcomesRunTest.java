@@ -1,10 +1,10 @@
-package io.greengate.suggestion.engine;
+package io.greengate.suggestion.engine.embedded;
 
 import io.greengate.suggestion.Diffs;
 import io.greengate.suggestion.analysis.ChangeAnalyzer;
 import io.greengate.suggestion.diff.UnifiedDiffParser;
-import io.greengate.suggestion.engine.embedded.EmbeddedEngine;
-import io.greengate.suggestion.engine.embedded.ObservedOutcomes;
+import io.greengate.suggestion.engine.GenerationRequest;
+import io.greengate.suggestion.engine.SuggestedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;

@@ -1,4 +1,6 @@
-package io.greengate.suggestion.engine;
+package io.greengate.suggestion.engine.embedded;
+
+import io.greengate.suggestion.engine.SuggestedTest;
 
 import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
@@ -11,13 +13,13 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A checkout in a temporary folder: the main sources and the suggested tests written at their paths, compiled. */
-final class JavacCheckout {
+public final class JavacCheckout {
 
     private JavacCheckout() {
     }
 
     /** Writes the sources (by path) and the tests, compiles them all with javac; the folder of the classes. */
-    static Path compile(Map<String, String> sources, List<SuggestedTest> tests) throws Exception {
+    public static Path compile(Map<String, String> sources, List<SuggestedTest> tests) throws Exception {
         Path checkout = Files.createTempDirectory("checkout");
         Path classes = Files.createDirectories(checkout.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
@@ -35,7 +37,7 @@ final class JavacCheckout {
     }
 
     /** The JUnit class a suggested test file declares. */
-    static String className(SuggestedTest test) {
+    public static String className(SuggestedTest test) {
         return test.testPath().replace("src/test/java/", "").replace(".java", "").replace('/', '.');
     }
 
