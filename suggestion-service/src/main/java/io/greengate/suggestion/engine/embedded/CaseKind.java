@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * One kind of test case the embedded engine writes: its name (what suggestions, events and the ranker call it), the
  * engine's prior confidence in a case of the kind, the shapes of changed symbol it applies to, and how it finds its
- * cases. Kinds are listed, in the order their cases come, in {@link CaseKinds}.
+ * cases. Kinds are listed, in the order their cases come, in {@code JavaKinds} and {@code PythonKinds}.
  *
  * @param <C> the case model the kind's language renders: {@code JunitCase} or {@code PytestCase}
  */
