@@ -3,7 +3,7 @@ package io.greengate.suggestion.engine.embedded;
 import io.greengate.suggestion.analysis.java.JavaValues;
 import io.greengate.platform.ranking.RankerFeatures;
 import io.greengate.suggestion.analysis.ChangedSymbol;
-import io.greengate.suggestion.analysis.JavaSymbols;
+import io.greengate.suggestion.analysis.java.Guards;
 import io.greengate.suggestion.engine.SuggestedTest;
 
 import java.util.ArrayList;
@@ -157,7 +157,7 @@ final class Junit5Writer {
         } else if ((returned.equals("true") || returned.equals("false")) && (type.equals("boolean") || type.equals("Boolean"))) {
             assertion = returned.equals("true") ? "assertTrue" : "assertFalse";
             body = assertion + "(" + call + ");";
-        } else if (JavaSymbols.isEmptyValue(returned)
+        } else if (Guards.isEmptyValue(returned)
                 && EMPTIABLE.contains(type.startsWith("java.util.") ? type.substring(10) : type)) {
             assertion = "assertTrue";
             body = "assertTrue(" + call + ".isEmpty());";
@@ -194,7 +194,7 @@ final class Junit5Writer {
             "SortedSet", "SortedMap", "NavigableSet", "NavigableMap");
 
     private static String describe(String literal) {
-        if (JavaSymbols.isEmptyValue(literal) || literal.startsWith("new ") && literal.endsWith("[0]")) {
+        if (Guards.isEmptyValue(literal) || literal.startsWith("new ") && literal.endsWith("[0]")) {
             return "empty";
         }
         String words = literal.replace("-", "minus").replace(".", "point").replace("\"\"", "empty")
