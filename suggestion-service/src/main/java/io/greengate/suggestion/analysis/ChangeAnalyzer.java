@@ -2,6 +2,7 @@ package io.greengate.suggestion.analysis;
 
 import io.greengate.suggestion.analysis.java.JavaChangedSymbols;
 import io.greengate.suggestion.analysis.java.JavaSources;
+import io.greengate.suggestion.analysis.python.PythonChangedSymbols;
 import io.greengate.suggestion.diff.ChangedFile;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class ChangeAnalyzer {
                 continue;
             }
             symbols.addAll(language.equals("java") ? JavaChangedSymbols.changedIn(file, source, javaSources)
-                    : PythonSymbols.changedIn(file, source));
+                    : PythonChangedSymbols.changedIn(file, source));
         }
         return new Analysis(symbols, notes);
     }
