@@ -58,8 +58,8 @@ final class Inheritance {
             }
             Map<String, String> nested = TypeNames.nestedTypes(superclass.get().type());
             for (MethodDeclaration method : superclass.get().type().getMethods()) {
-                calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>())
-                        .addAll(CallGraph.callsFrom(method, superclass.get().type(), superclass.get().type(), Map.of()));
+                calls.computeIfAbsent(method.getNameAsString(), n -> new HashSet<>()).addAll(
+                        CallGraph.callsFrom(method, superclass.get().type(), superclass.get().type(), Map.of()));
                 // the lowest declaration wins: an override lower down hides this one
                 if (declared.add(nameAndArity(method)) && method.isPublic() && !method.isStatic()
                         && !method.isAbstract() && method.getTypeParameters().isEmpty()) {
@@ -88,7 +88,8 @@ final class Inheritance {
                     new ChangedSymbol.Call(ChangedSymbol.Receiver.INSTANCE, true,
                             method.getParameters().stream().map(p -> TypeNames.parameter(p, nested)).toList(),
                             TypeNames.erased(method.getType(), nested)),
-                    new ChangedSymbol.Facts(null, List.of(), RoundTrips.inverses(method, entries, nested, reached::containsKey),
+                    new ChangedSymbol.Facts(null, List.of(),
+                            RoundTrips.inverses(method, entries, nested, reached::containsKey),
                             type.getNameAsString() + "'s override of " + reached.get(method)),
                     ChangedSymbol.JavaDetails.of(imports)));
         }

@@ -88,12 +88,15 @@ public final class JavaChangedSymbols {
                     new ChangedSymbol.Place(file.path(), "java", packageName, type.getNameAsString(), start, end),
                     method.getNameAsString(), ChangedSymbol.Shape.CALLABLE,
                     new ChangedSymbol.Call(method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
-                            constructible, method.getParameters().stream().map(p -> TypeNames.parameter(p, nested)).toList(),
+                            constructible,
+                            method.getParameters().stream().map(p -> TypeNames.parameter(p, nested)).toList(),
                             TypeNames.erased(method.getType(), nested)),
                     new ChangedSymbol.Facts(method.getJavadocComment().map(c -> c.parse().toText()).orElse(null),
                             Guards.guards(method, imports, method.isStatic() ? null : fresh),
-                            RoundTrips.inverses(method, callable, nested, other -> ChangedLines.touched(other, file)), null),
-                    new ChangedSymbol.JavaDetails(imports, List.of(), thresholdType, Guards.earlyExits(method), Map.of()));
+                            RoundTrips.inverses(method, callable, nested, other -> ChangedLines.touched(other, file)),
+                            null),
+                    new ChangedSymbol.JavaDetails(imports, List.of(), thresholdType, Guards.earlyExits(method),
+                            Map.of()));
             symbols.add(changed ? symbol : symbol.reachedFrom(reached.get(method.getNameAsString())));
         }
         if (constructible) {
@@ -116,14 +119,16 @@ public final class JavaChangedSymbols {
             for (MethodDeclaration method : owner.getMethods()) {
                 boolean publicSymbolAlready = owner == type && !type.isAbstract() && method.isPublic();
                 if (publicSymbolAlready || method.isPrivate() || method.isAbstract()
-                        || !method.getTypeParameters().isEmpty() || method.getRange().isEmpty() || !ChangedLines.touched(method, file)) {
+                        || !method.getTypeParameters().isEmpty() || method.getRange().isEmpty()
+                        || !ChangedLines.touched(method, file)) {
                     continue;
                 }
                 symbols.add(new ChangedSymbol(new ChangedSymbol.Place(file.path(), "java", packageName, ownerPath,
                         method.getRange().get().begin.line, method.getRange().get().end.line),
                         method.getNameAsString(), ChangedSymbol.Shape.INTERNAL,
                         new ChangedSymbol.Call(method.isStatic() ? ChangedSymbol.Receiver.CLASS : ChangedSymbol.Receiver.INSTANCE,
-                                false, method.getParameters().stream().map(p -> TypeNames.parameter(p, nested)).toList(),
+                                false,
+                                method.getParameters().stream().map(p -> TypeNames.parameter(p, nested)).toList(),
                                 TypeNames.erased(method.getType(), nested)),
                         ChangedSymbol.Facts.NONE, ChangedSymbol.JavaDetails.of(imports)));
             }
@@ -175,7 +180,8 @@ public final class JavaChangedSymbols {
                         new ChangedSymbol.Place(file.path(), "java", packageName, enclosing, start, end),
                         type.getNameAsString(), ChangedSymbol.Shape.RECORD,
                         new ChangedSymbol.Call(ChangedSymbol.Receiver.INSTANCE, true,
-                                record.getParameters().stream().map(p -> TypeNames.parameter(p, nested)).toList(), null),
+                                record.getParameters().stream().map(p -> TypeNames.parameter(p, nested)).toList(),
+                                null),
                         new ChangedSymbol.Facts(javadoc, List.of(), List.of(), null), ChangedSymbol.JavaDetails.of(imports)));
             }
         }

@@ -97,7 +97,8 @@ public final class PythonChangedSymbols {
         if (name.startsWith("_") || !file.touches(start, end) || function.hasError()) {
             return;
         }
-        List<ChangedSymbol.Parameter> parameters = PythonSyntax.parameters(function.getChildByFieldName("parameters"), text);
+        List<ChangedSymbol.Parameter> parameters =
+                PythonSyntax.parameters(function.getChildByFieldName("parameters"), text);
         if (parameters == null) {
             return;
         }
@@ -113,8 +114,10 @@ public final class PythonChangedSymbols {
         symbols.add(new ChangedSymbol(new ChangedSymbol.Place(file.path(), "python", module, owner, start, end), name,
                 ChangedSymbol.Shape.CALLABLE, new ChangedSymbol.Call(receiver, constructible, parameters,
                         returns == null || returns.isNull() ? null : text.of(returns)),
-                new ChangedSymbol.Facts(PythonSyntax.docstring(body, text), deferred ? List.of() : PythonGuards.guards(body, text),
-                        PythonRoundTrips.inverses(function, siblings, file, text, receiver == ChangedSymbol.Receiver.INSTANCE), null),
+                new ChangedSymbol.Facts(PythonSyntax.docstring(body, text),
+                        deferred ? List.of() : PythonGuards.guards(body, text),
+                        PythonRoundTrips.inverses(function, siblings, file, text,
+                                receiver == ChangedSymbol.Receiver.INSTANCE), null),
                 new ChangedSymbol.PythonDetails(moduleNames)));
     }
 
@@ -147,7 +150,8 @@ public final class PythonChangedSymbols {
             TSNode method = PythonSyntax.unwrapDecorated(member);
             if (method.getType().equals("function_definition")
                     && text.of(method.getChildByFieldName("name")).equals("__init__")) {
-                List<ChangedSymbol.Parameter> parameters = PythonSyntax.parameters(method.getChildByFieldName("parameters"), text);
+                List<ChangedSymbol.Parameter> parameters =
+                        PythonSyntax.parameters(method.getChildByFieldName("parameters"), text);
                 return parameters != null && parameters.stream().skip(1)
                         .allMatch(p -> p.defaultValue() != null || p.variadic());
             }

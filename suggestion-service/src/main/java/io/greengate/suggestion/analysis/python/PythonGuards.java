@@ -67,7 +67,8 @@ final class PythonGuards {
     private static boolean isLiteral(TSNode node) {
         return switch (node.getType()) {
             case "none", "true", "false", "integer", "float" -> true;
-            case "string" -> PythonSyntax.namedChildren(node).stream().noneMatch(c -> c.getType().equals("interpolation"));
+            case "string" -> PythonSyntax.namedChildren(node).stream()
+                    .noneMatch(c -> c.getType().equals("interpolation"));
             case "list", "tuple", "dictionary" -> node.getNamedChildCount() == 0;
             case "unary_operator" -> node.getNamedChildCount() == 1
                     && List.of("integer", "float").contains(node.getNamedChild(0).getType());

@@ -52,7 +52,8 @@ final class PythonRoundTrips {
     private static OneToOne oneToOne(TSNode function, PythonSource text, boolean instance) {
         String name = text.of(function.getChildByFieldName("name"));
         TSNode returns = function.getChildByFieldName("return_type");
-        List<ChangedSymbol.Parameter> parameters = PythonSyntax.parameters(function.getChildByFieldName("parameters"), text);
+        List<ChangedSymbol.Parameter> parameters =
+                PythonSyntax.parameters(function.getChildByFieldName("parameters"), text);
         if (name.startsWith("_") || returns == null || returns.isNull() || parameters == null) {
             return null;
         }
