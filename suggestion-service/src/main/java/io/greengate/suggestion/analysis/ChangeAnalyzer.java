@@ -1,5 +1,8 @@
 package io.greengate.suggestion.analysis;
 
+import io.greengate.suggestion.analysis.java.JavaChangedSymbols;
+import io.greengate.suggestion.analysis.java.JavaSources;
+import io.greengate.suggestion.analysis.python.PythonChangedSymbols;
 import io.greengate.suggestion.diff.ChangedFile;
 
 import java.util.ArrayList;
@@ -36,8 +39,8 @@ public final class ChangeAnalyzer {
                 notes.add(file.path() + ": content not sent, so its changed symbols are unknown");
                 continue;
             }
-            symbols.addAll(language.equals("java") ? JavaSymbols.changedIn(file, source, javaSources)
-                    : PythonSymbols.changedIn(file, source));
+            symbols.addAll(language.equals("java") ? JavaChangedSymbols.changedIn(file, source, javaSources)
+                    : PythonChangedSymbols.changedIn(file, source));
         }
         return new Analysis(symbols, notes);
     }

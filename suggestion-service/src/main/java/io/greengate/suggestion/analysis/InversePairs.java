@@ -6,7 +6,7 @@ import java.util.List;
  * Names that say one function undoes another: a verb pair followed by the same rest of the name ({@code encodeHex}
  * / {@code decodeHex}, {@code to_json} / {@code from_json}). Java and Python alike.
  */
-final class InversePairs {
+public final class InversePairs {
 
     private static final List<List<String>> VERBS = List.of(List.of("encode", "decode"),
             List.of("escape", "unescape"), List.of("compress", "decompress"), List.of("compress", "uncompress"),
@@ -18,7 +18,7 @@ final class InversePairs {
     }
 
     /** TRUE when {@code name} encodes what {@code other} decodes, FALSE the other way round, null when unpaired. */
-    static Boolean forward(String name, String other) {
+    public static Boolean forward(String name, String other) {
         for (List<String> verbs : VERBS) {
             String doing = verbs.get(0);
             String undoing = verbs.get(1);

@@ -1,7 +1,7 @@
 package io.greengate.suggestion.engine.embedded.java;
 
 import io.greengate.suggestion.analysis.ChangedSymbol;
-import io.greengate.suggestion.analysis.JavaSymbols;
+import io.greengate.suggestion.analysis.java.Guards;
 import io.greengate.suggestion.analysis.java.JavaValues;
 import io.greengate.suggestion.engine.embedded.GuardInputs;
 import io.greengate.suggestion.engine.embedded.render.JunitCase;
@@ -116,7 +116,7 @@ final class GuardCases {
         } else if ((returned.equals("true") || returned.equals("false")) && (type.equals("boolean") || type.equals("Boolean"))) {
             assertion = returned.equals("true") ? "assertTrue" : "assertFalse";
             body = assertion + "(" + call + ");";
-        } else if (JavaSymbols.isEmptyValue(returned)
+        } else if (Guards.isEmptyValue(returned)
                 && EMPTIABLE.contains(type.startsWith("java.util.") ? type.substring(10) : type)) {
             assertion = "assertTrue";
             body = "assertTrue(" + call + ".isEmpty());";
@@ -148,7 +148,7 @@ final class GuardCases {
 
     /** A literal as words for a Java name: {@code -1} → {@code minus1}, {@code ""} → {@code empty}. */
     static String describe(String literal) {
-        if (JavaSymbols.isEmptyValue(literal) || literal.startsWith("new ") && literal.endsWith("[0]")) {
+        if (Guards.isEmptyValue(literal) || literal.startsWith("new ") && literal.endsWith("[0]")) {
             return "empty";
         }
         String words = literal.replace("-", "minus").replace(".", "point").replace("\"\"", "empty")

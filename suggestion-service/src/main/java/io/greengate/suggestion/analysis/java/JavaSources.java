@@ -1,4 +1,4 @@
-package io.greengate.suggestion.analysis;
+package io.greengate.suggestion.analysis.java;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -13,12 +13,12 @@ import java.util.Optional;
  * The Java files of one request, each parsed at most once: a superclass several changed classes extend, or a changed
  * file that is also another's superclass, is read from the same tree. Trees are only read, never changed.
  */
-final class JavaSources {
+public final class JavaSources {
 
     private final Map<String, String> contents;
     private final Map<String, Optional<CompilationUnit>> parsed = new HashMap<>();
 
-    JavaSources(Map<String, String> contents) {
+    public JavaSources(Map<String, String> contents) {
         this.contents = contents;
     }
 

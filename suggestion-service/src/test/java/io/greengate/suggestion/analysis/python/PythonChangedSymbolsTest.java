@@ -1,6 +1,7 @@
-package io.greengate.suggestion.analysis;
+package io.greengate.suggestion.analysis.python;
 
 import io.greengate.suggestion.Diffs;
+import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.diff.ChangedFile;
 import io.greengate.suggestion.diff.UnifiedDiffParser;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PythonSymbolsTest {
+class PythonChangedSymbolsTest {
 
     private static List<ChangedSymbol> symbols(String path, String source) {
         ChangedFile file = UnifiedDiffParser.parse(Diffs.newFile(path, source)).get(0);
-        return PythonSymbols.changedIn(file, source);
+        return PythonChangedSymbols.changedIn(file, source);
     }
 
     @Test

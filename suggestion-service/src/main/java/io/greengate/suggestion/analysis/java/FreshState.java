@@ -1,4 +1,4 @@
-package io.greengate.suggestion.analysis;
+package io.greengate.suggestion.analysis.java;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
