@@ -265,6 +265,12 @@ class ReviewLoopIT {
         assertTrue(code.contains("assertEquals(\"returned \\\"Hi Hello, World 42!\\\"\", outcome);"), code);
         assertFalse(code.contains("greengate:observe"), code);
         awaitOutput(output, "still to decide");
+        // the client also ran the case on the change's base, where Greeter did not exist yet: the reviewer sees that
+        // the case reveals the change, and what greet gave after it
+        Map<String, Object> verification = awaitVerdict((String) review.get("id"));
+        assertEquals("REVEALS_CHANGE", verification.get("verdict"), verification.toString());
+        assertEquals(false, verification.get("basePassed"), verification.toString());
+        assertEquals("returned \"Hi Hello, World 42!\"", verification.get("headOutcome"), verification.toString());
         decide((String) review.get("id"), Map.of("decision", "ACCEPT")).statusCode(200);
 
         assertTrue(client.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), Files.readString(output));
@@ -280,6 +286,21 @@ class ReviewLoopIT {
         Process changed = new ProcessBuilder("sh", "-c", command).directory(repo.toFile()).redirectErrorStream(true).start();
         String changedOutput = new String(changed.getInputStream().readAllBytes());
         assertTrue(changed.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) && changed.exitValue() != 0, changedOutput);
+    }
+
+    /** The review's verification once CI's differential verdict has reached review-service. */
+    private Map<String, Object> awaitVerdict(String reviewId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Object> verification = Map.of();
+        while (System.nanoTime() < deadline) {
+            verification = reviewer().get(url("review-service") + "/api/v1/reviews/" + reviewId).then().statusCode(200)
+                    .extract().jsonPath().getMap("verification");
+            if (verification != null && verification.get("verdict") != null) {
+                return verification;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no verdict reached the review: " + verification);
     }
 
     private static void awaitOutput(Path output, String text) throws Exception {
