@@ -4,6 +4,8 @@ import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.engine.SuggestedTest;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Writes a JUnit 5 case as a test class of its own under {@code src/test/java}, in the main class's package. */
@@ -34,14 +36,26 @@ public final class Junit5Renderer {
                 + " itself did not change: it calls " + symbol.reachedFrom() + ", whose lines did, so this case runs them.";
     }
 
-    /** The test file's package line and the source file's own imports, so the same names resolve. */
-    static String packageAndImports(ChangedSymbol symbol) {
+    /**
+     * The test file's package line and those of the source file's own imports the class uses, so the same names
+     * resolve and nothing else is needed to compile it (an annotation the source imports from a compile-only
+     * dependency, say). An on-demand import ({@code .*}) is kept: what it brings in is not known here.
+     */
+    static String packageAndImports(ChangedSymbol symbol, String testClass) {
         String packageLine = symbol.module().isEmpty() ? "" : "package " + symbol.module() + ";\n\n";
-        return packageLine + symbol.java().imports().stream().map(i -> i + "\n").collect(Collectors.joining());
+        return packageLine + symbol.java().imports().stream().filter(i -> usedIn(i, testClass))
+                .map(i -> i + "\n").collect(Collectors.joining()) + testClass;
+    }
+
+    private static final Pattern IMPORTED_NAME = Pattern.compile("import\\s+[\\w.]*?(\\w+)\\s*;");
+
+    private static boolean usedIn(String importLine, String testClass) {
+        Matcher name = IMPORTED_NAME.matcher(importLine.strip());
+        return !name.matches() || Pattern.compile("\\b" + name.group(1) + "\\b").matcher(testClass).find();
     }
 
     private static String plainClass(JunitCase testCase) {
-        return packageAndImports(testCase.symbol()) + """
+        return packageAndImports(testCase.symbol(), """
                 import org.junit.jupiter.api.Test;
 
                 %s
@@ -57,12 +71,12 @@ public final class Junit5Renderer {
                 """.formatted(testCase.assertions().stream()
                         .map(a -> "import static org.junit.jupiter.api.Assertions." + a + ";")
                         .collect(Collectors.joining("\n")), testCase.symbol().qualifiedName(), testCase.className(),
-                testCase.method(), testCase.body());
+                testCase.method(), testCase.body()));
     }
 
     /** A class whose case compares a call's outcome as text: the helpers that describe it, and a timeout. */
     private static String observingClass(JunitCase testCase) {
-        return packageAndImports(testCase.symbol()) + """
+        return packageAndImports(testCase.symbol(), """
                 import java.util.Arrays;
                 import java.util.concurrent.Callable;
                 import org.junit.jupiter.api.Test;
@@ -117,6 +131,6 @@ public final class Junit5Renderer {
                     }
                 }
                 """.formatted(testCase.symbol().qualifiedName(), testCase.className(), testCase.method(),
-                testCase.body());
+                testCase.body()));
     }
 }

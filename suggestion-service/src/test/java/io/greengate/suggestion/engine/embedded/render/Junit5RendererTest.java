@@ -45,8 +45,8 @@ class Junit5RendererTest {
         assertNull(test.testFileBase());
         assertEquals("The method returns null for a null name.", test.rationale(), "no reach sentence without reachedFrom");
         String code = test.code();
-        assertTrue(code.startsWith("package org.example.text;\n\nimport java.util.List;\nimport org.example.util.Texts;\n"),
-                code);
+        assertTrue(code.startsWith("package org.example.text;\n\nimport org.junit.jupiter.api.Test;\n"),
+                "the source's imports the case does not use are left out: " + code);
         assertTrue(code.contains("import static org.junit.jupiter.api.Assertions.assertNull;\n"
                 + "import static org.junit.jupiter.api.Assertions.assertEquals;\n"), code);
         assertFalse(code.contains("Assertions.assertTrue"), "only the listed assertions are imported: " + code);
@@ -54,6 +54,19 @@ class Junit5RendererTest {
         assertTrue(code.contains("    @Test\n    void initialsOfNullIsNull() throws Exception {\n"
                 + "        assertNull(Names.initials((String) null));\n    }"), code);
         assertFalse(code.contains("outcome("), "a plain case has no observing helpers: " + code);
+    }
+
+    @Test
+    void onlyTheSourceImportsTheCaseUsesAreCopied() {
+        ChangedSymbol imported = INITIALS.withDetails(JavaDetails.of(List.of("import java.util.List;",
+                "import org.example.util.Texts;", "import org.jspecify.annotations.Nullable;", "import org.example.io.*;")));
+        JunitCase usesTexts = new JunitCase(imported, "guard-returns", 0.75, "NamesInitialsGuardReturnsTest",
+                "initialsOfBlankIsEmpty", List.of("assertEquals"),
+                "assertEquals(\"\", Names.initials(Texts.BLANK));", "The method returns empty for a blank name.", false);
+        String code = Junit5Renderer.render(usesTexts).code();
+        assertTrue(code.startsWith("package org.example.text;\n\nimport org.example.util.Texts;\n"
+                + "import org.example.io.*;\nimport org.junit.jupiter.api.Test;\n"), code);
+        assertFalse(code.contains("Nullable") || code.contains("java.util.List"), code);
     }
 
     @Test
@@ -78,7 +91,7 @@ class Junit5RendererTest {
                 "initialsAsObserved", List.of(), "assertEquals(\"<observed>\", outcome(() -> Names.initials(\"a b\")));",
                 "What the call gave at this commit.", true);
         String code = Junit5Renderer.render(observing).code();
-        assertTrue(code.startsWith("package org.example.text;\n\nimport java.util.List;\n"), code);
+        assertTrue(code.startsWith("package org.example.text;\n\nimport java.util.Arrays;\n"), code);
         assertTrue(code.contains("import static org.junit.jupiter.api.Assertions.assertEquals;"), code);
         assertTrue(code.contains("@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)"), code);
         assertTrue(code.contains("void initialsAsObserved() throws Exception {\n"
