@@ -24,13 +24,20 @@ public final class PostgresServer implements AutoCloseable {
                 .start());
     }
 
-    /** A server whose data survives restarts, for the local run. */
+    /**
+     * A server whose data survives restarts, for the local run: durable, unlike the test servers (the embedded
+     * server's defaults trade fsync, synchronous commit and full-page writes for speed, and a machine crash could
+     * then lose or corrupt what users keep in ./data).
+     */
     public static PostgresServer startPersistent(Path dataDirectory, int port) throws IOException {
         return new PostgresServer(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start());
     }
 
