@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** A real PostgreSQL server from the binaries inside the zonky jar; no Docker, no system package. */
 public final class PostgresServer implements AutoCloseable {
@@ -34,6 +35,8 @@ public final class PostgresServer implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // a first start with fsync on writes the whole new cluster to disk: slower than the 10 s default
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
