@@ -67,7 +67,7 @@ final class SymbolContext {
         }
         ModuleImports.PythonModule module = ModuleImports.python(symbol.file(), files.keySet());
         String root = module.root().isEmpty() ? "the repository's root" : module.root() + "/";
-        return "Module: " + module.name() + " (import root " + root + " is on sys.path when tests run). Import it with a"
+        return "Module: " + module.name() + " (package root: " + root + "). Import it with a"
                 + " normal import: `from " + module.name() + " import " + target + "` or `import " + module.name()
                 + "`; never by file path (no importlib, no sys.path changes) and never by another name.\n";
     }

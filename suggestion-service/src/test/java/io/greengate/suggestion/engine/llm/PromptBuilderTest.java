@@ -73,7 +73,7 @@ class PromptBuilderTest {
         assertTrue(context.contains("    return max(lo, min(hi, value))"), "the full body: " + context);
         assertTrue(context.contains("Full source (lines 7-13)"), context);
         assertTrue(context.contains("import math\nfrom typing import (\n    Optional,\n)"), "the file's imports");
-        assertTrue(context.contains("Module: pkg.calc (import root src/"), "the package's dotted name");
+        assertTrue(context.contains("Module: pkg.calc (package root: src/"), "the package's dotted name");
         assertTrue(context.contains("`from pkg.calc import clamp`") && context.contains("never by file path"), context);
         assertTrue(context.contains("Head of its existing test file tests/test_calc.py"), context);
         assertTrue(context.contains("from pkg.calc import clamp\n# line 1"), "the test's head: " + context);
@@ -89,7 +89,7 @@ class PromptBuilderTest {
         Map<String, String> files = Map.of("src/pkg/calc.py", CALC_PY);
         String context = PromptBuilder.context(new GenerationRequest("acme/shop", CALC_DIFF, List.of(clamp()), files,
                 3), 24_000);
-        assertTrue(context.contains("Module: calc (import root src/pkg/"), context);
+        assertTrue(context.contains("Module: calc (package root: src/pkg/"), context);
     }
 
     @Test
