@@ -46,7 +46,10 @@ public interface LlmConfig {
     @WithDefault("0.5")
     double priorConfidence();
 
-    /** Characters of diff and file context in a prompt, so a huge change cannot blow the context window. */
+    /**
+     * Characters of symbol context (full sources, imports, test heads: at most half) and diff in a prompt, so a huge
+     * change cannot blow the context window.
+     */
     @WithDefault("24000")
     int maxContextChars();
 }

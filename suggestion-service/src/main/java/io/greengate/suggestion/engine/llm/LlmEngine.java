@@ -56,7 +56,7 @@ public class LlmEngine implements Engine {
                 .recent(request.repository(), languages, config.examples()).stream().map(e -> e.code).toList());
         String prompt = PromptBuilder.user(request, examples, config.maxContextChars(), config.exampleChars());
         LlmClient.Completion completion = client.complete(PromptBuilder.SYSTEM, prompt);
-        LlmOutput.Parsed parsed = LlmOutput.parse(completion.text(), request.symbols(), mapper);
+        LlmOutput.Parsed parsed = LlmOutput.parse(completion.text(), request.symbols(), request.files(), mapper);
         List<String> notes = new ArrayList<>();
         parsed.dropped().forEach((reason, count) -> {
             notes.add(count + " answer(s) of the model dropped: " + reason);

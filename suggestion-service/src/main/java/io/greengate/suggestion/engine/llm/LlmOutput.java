@@ -12,12 +12,14 @@ import org.treesitter.TreeSitterPython;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Reads the model's answer, which is untrusted: only elements that parse as tests in the right language,
- * for a symbol that changed, at a safe path, are kept; every other one is dropped and counted by reason.
+ * for a symbol that changed, at a safe path, that import the changed module by its name (Python) or sit in its
+ * package (Java), are kept; every other one is dropped and counted by reason.
  */
 final class LlmOutput {
 
@@ -33,7 +35,7 @@ final class LlmOutput {
     private LlmOutput() {
     }
 
-    static Parsed parse(String answer, List<ChangedSymbol> symbols, ObjectMapper mapper) {
+    static Parsed parse(String answer, List<ChangedSymbol> symbols, Map<String, String> files, ObjectMapper mapper) {
         Map<String, Integer> dropped = new java.util.TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
         JsonNode array = jsonArray(answer, mapper);
@@ -44,7 +46,7 @@ final class LlmOutput {
         Map<String, ChangedSymbol> byName = symbols.stream()
                 .collect(Collectors.toMap(ChangedSymbol::qualifiedName, Function.identity(), (a, b) -> a));
         for (JsonNode element : array) {
-            String reason = check(element, byName);
+            String reason = check(element, byName, files.keySet());
             if (reason != null) {
                 dropped.merge(reason, 1, Integer::sum);
                 continue;
@@ -56,7 +58,7 @@ final class LlmOutput {
         return new Parsed(candidates, dropped);
     }
 
-    private static String check(JsonNode element, Map<String, ChangedSymbol> symbols) {
+    private static String check(JsonNode element, Map<String, ChangedSymbol> symbols, Set<String> paths) {
         if (!element.isObject() || !element.path("code").isTextual() || !element.path("testPath").isTextual()) {
             return "malformed element";
         }
@@ -69,8 +71,15 @@ final class LlmOutput {
         if (code.length() > MAX_CODE_CHARS || !safePath(path, symbol.language())) {
             return "unsafe or oversized test file";
         }
-        boolean valid = symbol.language().equals("python") ? isPytest(code) : isJunit(code);
-        return valid ? null : "not a " + symbol.language() + " test";
+        boolean python = symbol.language().equals("python");
+        if (!(python ? isPytest(code) : isJunit(code))) {
+            return "not a " + symbol.language() + " test";
+        }
+        if (python && ModuleImports.wrongPythonImport(symbol, code, paths) != null) {
+            return "imports the changed module by a name it does not have";
+        }
+        return !python && ModuleImports.inAnotherPackage(symbol, code)
+                ? "test in another package than the class under test" : null;
     }
 
     private static boolean safePath(String path, String language) {

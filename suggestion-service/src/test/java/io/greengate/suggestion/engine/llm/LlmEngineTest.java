@@ -131,6 +131,44 @@ class LlmEngineTest {
         assertTrue(sent.contains("[REDACTED]"));
     }
 
+    private static final String CALC_PY = """
+            def clamp(value, lo, hi):
+                if value > 999999:
+                    return hi
+                return max(lo, min(hi, value))
+            """;
+
+    /** A change of src/pkg/calc.py, a module of package pkg, whose diff shows only the two added lines. */
+    private static JsonPath postCalc() {
+        String diff = Diffs.modified("src/pkg/calc.py", "@@ -1,0 +2,2 @@\n+    if value > 999999:\n+        return hi\n");
+        return given().auth().oauth2(TestAccounts.CI_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("repository", "github.com/acme/calc", "commit", "abcdef21", "diff", diff, "engine", "llm",
+                        "files", List.of(Map.of("path", "src/pkg/calc.py", "content", CALC_PY),
+                                Map.of("path", "src/pkg/__init__.py", "content", ""))))
+                .when().post("/api/v1/suggestions")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    @Test
+    void theModelIsSentTheChangedFunctionsFullBodyAndItsModulePath() {
+        OpenAiStub.prompts.clear();
+        postCalc();
+        String sent = String.join("\n", OpenAiStub.prompts);
+        assertTrue(sent.contains("return max(lo, min(hi, value))"), "the body beyond the diff: " + sent);
+        assertTrue(sent.contains("Module: pkg.calc") && sent.contains("from pkg.calc import clamp"), sent);
+    }
+
+    @Test
+    void aCaseImportingTheModuleOfAPackageByItsBareNameIsDropped() {
+        OpenAiStub.mode = OpenAiStub.Mode.WRONG_IMPORT;
+        JsonPath batch = postCalc();
+        List<String> paths = batch.getList("suggestions.testPath");
+        assertEquals(List.of("tests/test_calc_llm.py"), paths, batch.prettify());
+        assertTrue(batch.getList("notes").toString()
+                .contains("1 answer(s) of the model dropped: imports the changed module by a name it does not have"),
+                batch.prettify());
+    }
+
     @Test
     void aMalformedAnswerIsDroppedAndCountedAndTheRequestStillSucceeds() {
         OpenAiStub.mode = OpenAiStub.Mode.MALFORMED;

@@ -14,11 +14,13 @@ import java.util.concurrent.Executors;
 
 /**
  * A local OpenAI-compatible chat-completions server whose answer a test chooses: valid, malformed, slow,
- * truncated, hostile, wrong-language, or an HTTP 500. It records the prompts it was sent.
+ * truncated, hostile, wrong-language, importing the changed module by a wrong name, or an HTTP 500. It records the
+ * prompts it was sent.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
-    public enum Mode { VALID, MALFORMED, SLOW, TRUNCATED, HOSTILE, WRONG_LANGUAGE, SERVER_ERROR, REPORTS_ENERGY }
+    public enum Mode { VALID, MALFORMED, SLOW, TRUNCATED, HOSTILE, WRONG_LANGUAGE, SERVER_ERROR, REPORTS_ENERGY,
+        WRONG_IMPORT }
 
     public static volatile Mode mode = Mode.VALID;
     public static final List<String> prompts = new CopyOnWriteArrayList<>();
@@ -85,6 +87,11 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
             case WRONG_LANGUAGE -> """
                     [{"targetSymbol": "Cart.total", "language": "python", "testPath": "tests/test_cart_total.py",
                       "code": "class CartTest { @Test void total() { assertEquals(0, 0); } }"}]""";
+            case WRONG_IMPORT -> """
+                    [{"targetSymbol": "clamp", "language": "python", "testPath": "tests/test_calc_wrong_llm.py",
+                      "code": "from calc import clamp\\n\\n\\ndef test_clamp_caps():\\n    assert clamp(5, 0, 3) == 3\\n"},
+                     {"targetSymbol": "clamp", "language": "python", "testPath": "tests/test_calc_llm.py",
+                      "code": "from pkg.calc import clamp\\n\\n\\ndef test_clamp_caps():\\n    assert clamp(5, 0, 3) == 3\\n"}]""";
             case SERVER_ERROR -> "";
         };
         String finish = mode == Mode.TRUNCATED ? "length" : "stop";
