@@ -157,7 +157,7 @@ final class Seed {
 
     /** Waits until review-service holds {@code count} reviews of the commit (any repository) matching {@code ready}. */
     static List<Map<String, Object>> awaitReviews(String commit, int count, Predicate<Map<String, Object>> ready) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         List<Map<String, Object>> reviews = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             reviews = JsonPath.from(given().auth().preemptive()
