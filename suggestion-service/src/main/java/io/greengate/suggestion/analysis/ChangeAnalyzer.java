@@ -4,6 +4,7 @@ import io.greengate.suggestion.analysis.java.JavaChangedSymbols;
 import io.greengate.suggestion.analysis.java.JavaSources;
 import io.greengate.suggestion.analysis.python.PythonChangedSymbols;
 import io.greengate.suggestion.diff.ChangedFile;
+import io.greengate.suggestion.policy.SecretRedactor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,23 @@ public final class ChangeAnalyzer {
                 notes.add(file.path() + ": content not sent, so its changed symbols are unknown");
                 continue;
             }
-            symbols.addAll(language.equals("java") ? JavaChangedSymbols.changedIn(file, source, javaSources)
-                    : PythonChangedSymbols.changedIn(file, source));
+            List<ChangedSymbol> changed = language.equals("java") ? JavaChangedSymbols.changedIn(file, source, javaSources)
+                    : PythonChangedSymbols.changedIn(file, source);
+            changed.forEach(symbol -> symbols.add(symbol.withChangeConstants(constantsOf(file, symbol))));
         }
         return new Analysis(symbols, notes);
+    }
+
+    /**
+     * The literals the change adds inside the symbol, secrets redacted: they may become a case's arguments. None for a
+     * new file: all of it is new, and any case of it shows that against the base.
+     */
+    private static List<String> constantsOf(ChangedFile file, ChangedSymbol symbol) {
+        if (file.change() == ChangedFile.Change.ADDED) {
+            return List.of();
+        }
+        return ChangeConstants.mine(ChangeConstants.addedLines(file.hunks(), symbol.startLine(), symbol.endLine())
+                .stream().map(SecretRedactor::redact).toList());
     }
 
     static String languageOf(String path) {

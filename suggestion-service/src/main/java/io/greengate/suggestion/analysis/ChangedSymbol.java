@@ -45,10 +45,17 @@ public record ChangedSymbol(Place place, String name, Shape shape, Call call, Fa
      * @param guards      leading guard clauses that throw/raise, or return a literal, before anything else runs
      * @param inverses    methods of the same class that undo this one (decode for encode, ...): round trips
      * @param reachedFrom null when the symbol's own lines changed; else the changed non-public member it calls
+     * @param changeConstants the number and string literals on the diff's added lines of the symbol, in order: where
+     *                    a change's boundaries and sentinels usually are
      */
-    public record Facts(String docstring, List<Guard> guards, List<Inverse> inverses, String reachedFrom) {
+    public record Facts(String docstring, List<Guard> guards, List<Inverse> inverses, String reachedFrom,
+                        List<String> changeConstants) {
 
         public static final Facts NONE = new Facts(null, List.of(), List.of(), null);
+
+        public Facts(String docstring, List<Guard> guards, List<Inverse> inverses, String reachedFrom) {
+            this(docstring, guards, inverses, reachedFrom, List.of());
+        }
     }
 
     /** What only one language's symbols have. */
@@ -136,12 +143,18 @@ public record ChangedSymbol(Place place, String name, Shape shape, Call call, Fa
 
     public ChangedSymbol withInverses(List<Inverse> found) {
         return new ChangedSymbol(place, name, shape, call,
-                new Facts(facts.docstring(), facts.guards(), found, facts.reachedFrom()), details);
+                new Facts(facts.docstring(), facts.guards(), found, facts.reachedFrom(), facts.changeConstants()), details);
     }
 
     public ChangedSymbol reachedFrom(String changedMember) {
         return new ChangedSymbol(place, name, shape, call,
-                new Facts(facts.docstring(), facts.guards(), facts.inverses(), changedMember), details);
+                new Facts(facts.docstring(), facts.guards(), facts.inverses(), changedMember, facts.changeConstants()),
+                details);
+    }
+
+    public ChangedSymbol withChangeConstants(List<String> constants) {
+        return new ChangedSymbol(place, name, shape, call,
+                new Facts(facts.docstring(), facts.guards(), facts.inverses(), facts.reachedFrom(), constants), details);
     }
 
     public ChangedSymbol withDetails(LanguageDetails replaced) {
@@ -202,6 +215,10 @@ public record ChangedSymbol(Place place, String name, Shape shape, Call call, Fa
 
     public String reachedFrom() {
         return facts.reachedFrom();
+    }
+
+    public List<String> changeConstants() {
+        return facts.changeConstants();
     }
 
     /** The Java details; only for a Java symbol. */

@@ -1,5 +1,6 @@
 package io.greengate.suggestion.engine.llm;
 
+import io.greengate.suggestion.analysis.ChangeConstants;
 import io.greengate.suggestion.analysis.ChangedSymbol;
 import io.greengate.suggestion.diff.ChangedFile;
 import io.greengate.suggestion.engine.embedded.render.Junit5Renderer;

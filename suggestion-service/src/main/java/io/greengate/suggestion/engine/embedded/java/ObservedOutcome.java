@@ -27,14 +27,54 @@ final class ObservedOutcome extends JavaKind {
         return Set.of(ChangedSymbol.Shape.CALLABLE, ChangedSymbol.Shape.INTERNAL);
     }
 
-    /** The case, or none when some argument or the instance has no ordinary value. */
+    /** How many cases with the change's own constants as arguments one method gets beside the ordinary one. */
+    static final int MAX_VARIANTS = 2;
+
+    /**
+     * The case with ordinary arguments, then up to {@value #MAX_VARIANTS} with a constant of the change (and the next
+     * integer, a boundary's other side) in place of one argument of a fitting type; none when some argument or the
+     * instance has no ordinary value. CI observes each on the change's base too, so a variant whose outcome differs
+     * there shows what the change did.
+     */
     @Override
     public List<JunitCase> find(ChangedSymbol symbol, Found<JunitCase> found) {
         if (!found.observe() || symbol.name().equals("main")) {
             return List.of();
         }
-        List<String> setup = new ArrayList<>();
+        Optional<List<String>> ordinary = ordinaryArguments(symbol);
+        if (ordinary.isEmpty() || symbol.receiver() == ChangedSymbol.Receiver.INSTANCE
+                && symbol.java().knownValues().get(symbol.owner()) == null) {
+            return List.of();
+        }
+        List<JunitCase> cases = new ArrayList<>();
+        cases.add(observedCase(symbol, ordinary.get(), null));
+        for (ArgumentVariant variant : ArgumentVariant.of(symbol, ordinary.get(), MAX_VARIANTS)) {
+            List<String> arguments = new ArrayList<>(ordinary.get());
+            arguments.set(variant.index(), variant.literal());
+            cases.add(observedCase(symbol, arguments, variant));
+        }
+        return cases;
+    }
+
+    /** An ordinary value for each parameter, or the sink declared for it (its variable's name); empty if one has none. */
+    private static Optional<List<String>> ordinaryArguments(ChangedSymbol symbol) {
         List<String> arguments = new ArrayList<>();
+        for (ChangedSymbol.Parameter p : symbol.parameters()) {
+            if (JavaValues.sink(p.type()).isPresent()) {
+                arguments.add(p.name() + "Sink");
+                continue;
+            }
+            Optional<String> value = JavaValues.of(p.type(), p.declared(), symbol.java().knownValues());
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            arguments.add(value.get());
+        }
+        return Optional.of(arguments);
+    }
+
+    private JunitCase observedCase(ChangedSymbol symbol, List<String> arguments, ArgumentVariant variant) {
+        List<String> setup = new ArrayList<>();
         List<String> readAfter = new ArrayList<>();
         for (ChangedSymbol.Parameter p : symbol.parameters()) {
             Optional<String> sink = JavaValues.sink(p.type());
@@ -42,22 +82,12 @@ final class ObservedOutcome extends JavaKind {
                 String variable = p.name() + "Sink";
                 String type = sink.get().substring(4, sink.get().indexOf('('));
                 setup.add(type + " " + variable + " = " + sink.get() + ";");
-                arguments.add(variable);
                 readAfter.add("\"; " + p.name() + ": \" + stable(" + JavaValues.contentsOf(p.type(), variable) + ")");
-                continue;
             }
-            Optional<String> value = JavaValues.of(p.type(), p.declared(), symbol.java().knownValues());
-            if (value.isEmpty()) {
-                return List.of();
-            }
-            arguments.add(value.get());
         }
         String target;
         if (symbol.receiver() == ChangedSymbol.Receiver.INSTANCE) {
             String instance = symbol.java().knownValues().get(symbol.owner());
-            if (instance == null) {
-                return List.of();
-            }
             setup.add(symbol.owner() + " instance = " + instance + ";");
             target = "instance";
         } else {
@@ -76,15 +106,18 @@ final class ObservedOutcome extends JavaKind {
         body.append("String outcome = outcome(").append(lambda).append(")");
         readAfter.forEach(read -> body.append("\n                + ").append(read));
         body.append(";\n        ").append(ObservedOutcomes.ASSERTION);
+        String with = variant == null ? "" : "With" + capitalize(GuardCases.describe(variant.literal()));
         String className = symbol.owner().replace(".", "") + capitalize(symbol.name()) + signatureWords(symbol)
-                + "ObservedTest";
+                + with + "ObservedTest";
+        String why = variant == null ? "" : " " + variant.why() + ", where what the change did is likely to show.";
         String rationale = "Lines " + symbol.startLine() + "–" + symbol.endLine() + " of " + symbol.file()
-                + " changed " + symbol.qualifiedName() + ". This characterization case calls `" + call + "`; CI runs it"
-                + " at this commit and writes what the call gave (its value, or the exception it threw) into the"
-                + " assertion, and only then is it shown. Accept it if that observed outcome is the intended one:"
-                + " the case then keeps it from changing unnoticed.";
-        return List.of(new JunitCase(symbol, name(), priorConfidence(), className,
-                symbol.name() + "KeepsItsObservedOutcome", List.of("assertEquals"), body.toString(), rationale, true));
+                + " changed " + symbol.qualifiedName() + ". This characterization case calls `" + call + "`;" + why
+                + " CI runs it at this commit and writes what the call gave (its value, or the exception it threw)"
+                + " into the assertion, and only then is it shown. Accept it if that observed outcome is the intended"
+                + " one: the case then keeps it from changing unnoticed.";
+        return new JunitCase(symbol, name(), priorConfidence(), className,
+                symbol.name() + with + "KeepsItsObservedOutcome", List.of("assertEquals"), body.toString(), rationale,
+                true);
     }
 
     /** Overloads of one method get test classes of their own: the parameter types name them apart. */

@@ -46,7 +46,8 @@ final class ObservedOutcome extends PythonKind {
         if (target.isEmpty()) {
             return List.of();
         }
-        List<String> arguments = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (ChangedSymbol.Parameter p : callable(symbol)) {
             if (p.variadic() || p.defaultValue() != null) {
                 continue;
@@ -58,9 +59,67 @@ final class ObservedOutcome extends PythonKind {
             if (value == null) {
                 return List.of();
             }
-            arguments.add(p.name() + "=" + value);
+            names.add(p.name());
+            values.add(value);
         }
-        String call = target.get() + "(" + String.join(", ", arguments) + ")";
+        List<PytestCase> cases = new ArrayList<>();
+        cases.add(observedCase(symbol, target.get(), names, values, null, null));
+        for (String[] variant : variants(symbol, values)) {
+            List<String> changed = new ArrayList<>(values);
+            int index = Integer.parseInt(variant[0]);
+            changed.set(index, variant[1]);
+            cases.add(observedCase(symbol, target.get(), names, changed, variant[1],
+                    "with " + names.get(index) + "=" + variant[1] + ", " + variant[2]));
+        }
+        return cases;
+    }
+
+    /** How many cases with the change's own constants as arguments one function gets beside the ordinary one. */
+    static final int MAX_VARIANTS = 2;
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+(?:[eE][+-]?\\d+)?");
+
+    /**
+     * Up to {@value #MAX_VARIANTS} (index, literal, where it comes from): a constant of the change in place of an
+     * argument whose ordinary value is of its sort (a number for a number, text for text), each constant once, then
+     * the integers just past them (a boundary's other side).
+     */
+    private static List<String[]> variants(ChangedSymbol symbol, List<String> ordinary) {
+        List<String[]> variants = new ArrayList<>();
+        List<String[]> pastThem = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String constant : symbol.changeConstants()) {
+            for (int i = 0; i < ordinary.size(); i++) {
+                String value = ordinary.get(i);
+                boolean fits = INTEGER.matcher(value).matches() ? INTEGER.matcher(constant).matches()
+                        : DECIMAL.matcher(value).matches() ? DECIMAL.matcher(constant).matches()
+                        || INTEGER.matcher(constant).matches()
+                        : value.startsWith("'") && (constant.startsWith("'") || constant.startsWith("\""));
+                if (!fits || constant.equals(value) || !seen.add(i + ":" + constant)) {
+                    continue;
+                }
+                variants.add(new String[] {String.valueOf(i), constant, "a constant the change brings"});
+                if (INTEGER.matcher(constant).matches() && INTEGER.matcher(value).matches()) {
+                    String next = new java.math.BigInteger(constant).add(java.math.BigInteger.ONE).toString();
+                    if (seen.add(i + ":" + next)) {
+                        pastThem.add(new String[] {String.valueOf(i), next, "just past " + constant
+                                + ", a constant the change brings"});
+                    }
+                }
+                break;
+            }
+        }
+        variants.addAll(pastThem);
+        return variants.stream().limit(MAX_VARIANTS).toList();
+    }
+
+    private PytestCase observedCase(ChangedSymbol symbol, String target, List<String> names, List<String> values,
+                                    String variant, String why) {
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            arguments.add(names.get(i) + "=" + values.get(i));
+        }
+        String call = target + "(" + String.join(", ", arguments) + ")";
         List<String> body = List.of("import itertools", "import re", "",
                 "try:",
                 "    value = " + call,
@@ -74,10 +133,12 @@ final class ObservedOutcome extends PythonKind {
                 ObservedOutcomes.PYTHON_ASSERTION);
         String rationale = "Lines " + symbol.startLine() + "–" + symbol.endLine() + " of " + symbol.file() + " changed "
                 + symbol.qualifiedName() + ". This characterization case calls `" + call.replace("module.", "")
-                + "`; CI runs it at this commit and writes what the call gave (its value, or the exception it raised)"
+                + "`;" + (why == null ? "" : " " + why + ", where what the change did is likely to show.")
+                + " CI runs it at this commit and writes what the call gave (its value, or the exception it raised)"
                 + " into the assertion, and only then is it shown. Accept it if that observed outcome is the intended"
                 + " one: the case then keeps it from changing unnoticed.";
-        return List.of(pytestCase(symbol, "test_" + snake(symbol.qualifiedName()) + "_keeps_its_observed_outcome",
-                body, false, rationale));
+        String with = variant == null ? null : "with_" + describe(variant);
+        return new PytestCase(symbol, name(), priorConfidence(), "test_" + snake(symbol.qualifiedName())
+                + (with == null ? "" : "_" + with) + "_keeps_its_observed_outcome", body, false, rationale, false, with);
     }
 }

@@ -12,7 +12,14 @@ import java.util.List;
  * @param body       the function's statements after the module is imported as {@code module}, unindented
  * @param usesPytest whether the body needs {@code import pytest} (pytest.raises)
  * @param usesCapsys whether the function takes pytest's {@code capsys} fixture
+ * @param fileTag    what tells the file of this case apart from another case of the same kind and symbol in a new
+ *                   file ({@code with_1000}), or null
  */
 public record PytestCase(ChangedSymbol symbol, String kind, double confidence, String functionName, List<String> body,
-                         boolean usesPytest, String rationale, boolean usesCapsys) {
+                         boolean usesPytest, String rationale, boolean usesCapsys, String fileTag) {
+
+    public PytestCase(ChangedSymbol symbol, String kind, double confidence, String functionName, List<String> body,
+                      boolean usesPytest, String rationale, boolean usesCapsys) {
+        this(symbol, kind, confidence, functionName, body, usesPytest, rationale, usesCapsys, null);
+    }
 }

@@ -27,7 +27,7 @@ public final class PytestRenderer {
         }
         String testPath = existing != null ? conventionalPath
                 : "tests/test_" + moduleName + "_" + snake(symbol.qualifiedName()) + "_" + testCase.kind().replace('-', '_')
-                + ".py";
+                + (testCase.fileTag() == null ? "" : "_" + testCase.fileTag()) + ".py";
         int depth = (int) testPath.chars().filter(c -> c == '/').count();
         StringBuilder function = new StringBuilder();
         function.append("def ").append(testCase.functionName()).append(testCase.usesCapsys() ? "(capsys):\n" : "():\n");

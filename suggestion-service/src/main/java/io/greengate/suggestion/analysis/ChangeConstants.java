@@ -1,4 +1,4 @@
-package io.greengate.suggestion.engine.llm;
+package io.greengate.suggestion.analysis;
 
 import io.greengate.suggestion.diff.ChangedFile;
 
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * comments and docstrings included ({@code 999999} from "999999 is 999.999 kB"). Boundaries and sentinels a test
  * should probe are usually among them.
  */
-final class ChangeConstants {
+public final class ChangeConstants {
 
-    static final int MAX_CONSTANTS = 20;
+    public static final int MAX_CONSTANTS = 20;
 
     private static final Pattern STRING = Pattern.compile(
             "\"(?:[^\"\\\\\\n]|\\\\.){1,80}\"|(?<![A-Za-z0-9_])'(?:[^'\\\\\\n]|\\\\.){1,80}'(?![A-Za-z0-9_])");
@@ -27,7 +27,7 @@ final class ChangeConstants {
     }
 
     /** The distinct literals of these lines, in order of appearance; string literals keep their quotes. */
-    static List<String> mine(List<String> lines) {
+    public static List<String> mine(List<String> lines) {
         Set<String> found = new LinkedHashSet<>();
         for (String line : lines) {
             String text = line.replace("\"\"\"", " ").replace("'''", " ");
@@ -47,7 +47,7 @@ final class ChangeConstants {
     }
 
     /** The text of the lines the hunks add within lines [from, to] of the new file. */
-    static List<String> addedLines(List<ChangedFile.Hunk> hunks, int from, int to) {
+    public static List<String> addedLines(List<ChangedFile.Hunk> hunks, int from, int to) {
         List<String> added = new ArrayList<>();
         for (ChangedFile.Hunk hunk : hunks) {
             String[] lines = hunk.text().split("\n", -1);

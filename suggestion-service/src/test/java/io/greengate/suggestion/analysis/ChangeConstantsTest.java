@@ -1,4 +1,4 @@
-package io.greengate.suggestion.engine.llm;
+package io.greengate.suggestion.analysis;
 
 import io.greengate.suggestion.diff.ChangedFile;
 import org.junit.jupiter.api.Test;
