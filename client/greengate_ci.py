@@ -7,7 +7,9 @@
                             [--runs N]                   base commit (a temporary git worktree), report the outcome
                                                          and a verdict: REVEALS_CHANGE, HOLDS or FAILS_ON_HEAD
                                                          (an observed-outcome case: run it to see what the call
-                                                         gives, on head and base, write that in, then run it)
+                                                         gives, on head and base, write that in, then run it;
+                                                         per method, the ones that show the change, else one pin:
+                                                         --all-pins sends every passing one)
     greengate_ci.py wait    [--commit REF] [--timeout S] wait until every suggestion of the commit is decided
     greengate_ci.py apply   [--commit REF]               git apply the accepted and modified tests
     greengate_ci.py run     [--base REF] [--verify]      suggest (verify) wait apply, in that order
