@@ -7,7 +7,9 @@
                             [--runs N]                   base commit (a temporary git worktree), report the outcome
                                                          and a verdict: REVEALS_CHANGE, HOLDS or FAILS_ON_HEAD
                                                          (an observed-outcome case: run it to see what the call
-                                                         gives, on head and base, write that in, then run it)
+                                                         gives, on head and base, write that in, then run it;
+                                                         per method, the ones that show the change, else one pin:
+                                                         --all-pins sends every passing one)
     greengate_ci.py wait    [--commit REF] [--timeout S] wait until every suggestion of the commit is decided
     greengate_ci.py apply   [--commit REF]               git apply the accepted and modified tests
     greengate_ci.py run     [--base REF] [--verify]      suggest (verify) wait apply, in that order
@@ -1220,6 +1222,44 @@ def verify_suggestions(suggestions, options, base_dir=None, changed=None, runner
     return reports
 
 
+OBSERVED_KIND = "observed-outcome"  # the service's ObservedOutcomes.KIND
+WITHHELD_SHOWN = "withheld: another observed case of {symbol} shows the change (REVEALS_CHANGE)"
+WITHHELD_PINNED = "withheld: one pin per method is enough, {symbol} is pinned by {other}"
+
+
+def one_pin_per_method(suggestions, reports):
+    """"Show the alteration, at most one pin": {suggestion id: why withheld} for the observed-outcome cases (in the
+    order the service listed them) that passed and would be sent with observedCode. Grouped by (targetFile,
+    targetSymbol): when one of a group is REVEALS_CHANGE, every HOLDS one of the group is withheld; otherwise the
+    first HOLDS one is sent and the other HOLDS ones are withheld. A withheld case's report becomes a not passed run
+    without verdict, base or observedCode (the service answers 400 to a passing one without observedCode, and a
+    filled one would reach reviewers); its log says why, what it did on head and base, and that --all-pins sends it.
+    Cases without a verdict (no base), FAILS_ON_HEAD and refused ones are left as they are."""
+    groups = {}
+    for suggestion in suggestions:
+        report = reports.get(suggestion["id"])
+        if (suggestion.get("caseKind") == OBSERVED_KIND or suggestion.get("awaitingObservation")) \
+                and report and "observedCode" in report and report["verdict"] in ("REVEALS_CHANGE", "HOLDS"):
+            groups.setdefault((suggestion.get("targetFile"), suggestion.get("targetSymbol")), []).append(suggestion)
+    withheld = {}
+    for (_, symbol), group in groups.items():
+        holds = [s for s in group if reports[s["id"]]["verdict"] == "HOLDS"]
+        if len(holds) < len(group):
+            why = {s["id"]: WITHHELD_SHOWN.format(symbol=symbol) for s in holds}
+        else:
+            why = {s["id"]: WITHHELD_PINNED.format(symbol=symbol, other=holds[0]["testPath"]) for s in holds[1:]}
+        for id_, reason in why.items():
+            report = reports[id_]
+            base_outcome = (report["base"] or {}).get("outcome")
+            report["log"] = (f"{reason}; not sent to reviewers (--all-pins sends it). It passed on head and on base"
+                             f" (HOLDS): on head {report['headOutcome']!r}, on base {base_outcome!r}\n"
+                             + report["log"])[-MAX_LOG_CHARS:]
+            report.pop("observedCode")
+            report.update(passed=False, verdict=None, base=None)
+            withheld[id_] = reason
+    return withheld
+
+
 @contextlib.contextmanager
 def base_checkout(git_dir, base):
     """A detached worktree of the base commit in a temporary folder (None when there is no base), removed after."""
@@ -1279,19 +1319,27 @@ def verify(service, options):
         reports = verify_suggestions(todo, options, base_dir, changed, runner)
     verdicts = {}
     for suggestion in todo:
+        verdict = reports[suggestion["id"]]["verdict"]
+        verdicts[verdict] = verdicts.get(verdict, 0) + 1
+    withheld = {} if getattr(options, "all_pins", False) else one_pin_per_method(todo, reports)
+    for suggestion in todo:
         report = reports[suggestion["id"]]
         service.report(suggestion["id"], report)
+        if suggestion["id"] in withheld:
+            log(f"  {withheld[suggestion['id']]}: {suggestion['testPath']}  {suggestion['targetSymbol']}")
+            continue
         outcome = "passed" if report["passed"] else "flaky" if report["flaky"] else \
             "failed" if report["compiled"] else "does not compile"
-        verdicts[report["verdict"]] = verdicts.get(report["verdict"], 0) + 1
         covered = "" if report["changedLinesTotal"] is None else \
             f", {len(report['changedLinesCovered'])}/{report['changedLinesTotal']} changed line(s)"
         log(f"  {outcome} ({report['runs']} run(s)) {report['verdict'] or 'no verdict'}{covered}: "
             f"{suggestion['testPath']}  {suggestion['targetSymbol']}")
     seconds = time.monotonic() - started
     log(f"verify: {len(todo)} case(s) in {runner.invocations} test-runner invocation(s) on head and base, "
-        f"{seconds:.1f} s of CI time added" + (f", {refused} refused" if refused else ""))
+        f"{seconds:.1f} s of CI time added" + (f", {refused} refused" if refused else "")
+        + (f", {len(withheld)} observed case(s) withheld (one pin per method)" if withheld else ""))
     options.verify_summary = {"commit": commit, "base": base, "verified": len(todo), "refused": refused,
+                              "withheld": len(withheld),
                               "invocations": runner.invocations, "verifySeconds": round(seconds, 3),
                               "verdicts": {k or "none": v for k, v in verdicts.items()}}
     print(json.dumps(options.verify_summary), flush=True)
@@ -1464,6 +1512,9 @@ def parse(argv):
             command.add_argument("--java-command", default=DEFAULT_COMMANDS["java"])
             command.add_argument("--run-risky", action="store_true", help="also run suggestions with risk flags")
             command.add_argument("--again", action="store_true", help="also run suggestions already verified")
+            command.add_argument("--all-pins", action="store_true",
+                                 help="send every passing observed-outcome case, not only those that show the change"
+                                      " (or one per method when none does)")
         if name in ("wait", "run"):
             command.add_argument("--timeout", type=float, default=3600, help="seconds (default 3600)")
             command.add_argument("--interval", type=float, default=10, help="seconds between polls (default 10)")

@@ -339,7 +339,12 @@ class FakeGreengate:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8"))
                 path = urllib.parse.urlparse(self.path).path
                 if path.endswith("/verification"):
-                    fake.reports[path.split("/")[-2]] = body
+                    id_ = path.split("/")[-2]
+                    problem = fake.problem(id_, body)
+                    if problem:
+                        self.answer(400, {"status": 400, "detail": problem})
+                        return
+                    fake.reports[id_] = body
                     self.answer(204)
                 else:
                     self.answer(201, {"batchId": "b1", "engine": "embedded", "modelVersion": "test",
@@ -348,6 +353,19 @@ class FakeGreengate:
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def problem(self, id_, body):
+        """What suggestion-service's Verifications answers 400 to, or None: a passing observed-outcome case without
+        observedCode, and a verdict that disagrees with passed or with the base run."""
+        suggestion = next((s for s in self.suggestions if s["id"] == id_), {})
+        if suggestion.get("awaitingObservation") and body.get("passed") and body.get("observedCode") is None:
+            return "observedCode: required for a passing observed-outcome case"
+        verdict = body.get("verdict")
+        if verdict is None and body.get("base") is not None:
+            return "verdict: required with base"
+        if verdict is not None and (verdict == "FAILS_ON_HEAD") == bool(body.get("passed")):
+            return f"verdict: {verdict} disagrees with passed={body.get('passed')}"
+        return None
 
     def close(self):
         self.server.shutdown()
@@ -508,6 +526,87 @@ def test_an_observed_case_reports_the_outcome_on_base_and_on_head(repo):
     assert report["base"] == {"compiled": True, "passed": False, "outcome": "returned 6"}
     assert "assert outcome == 'returned 12'" in report["observedCode"]
     assert len(git(repo, "worktree", "list").splitlines()) == 1 and git(repo, "status", "--porcelain") == ""
+
+
+# observed-outcome variants of one changed method (the embedded engine's ordinary case, then cases whose arguments are
+# constants mined from the change): "show the alteration, at most one pin"
+SIZE_BASE = "def label(n):\n    return f'{n} B'\n"
+SIZE_HEAD = "def label(n):\n    if n >= 1000:\n        return f'{n / 1000:g} kB'\n    return f'{n} B'\n"
+
+
+def size_variant(id_, argument):
+    code = ("def test_label_keeps_its_observed_outcome_" + id_ + "():\n"
+            "    import importlib.util\n    import pathlib\n\n"
+            "    spec = importlib.util.spec_from_file_location(\"size\", pathlib.Path(__file__).resolve().parents[1]"
+            " / \"size.py\")\n"
+            "    module = importlib.util.module_from_spec(spec)\n    spec.loader.exec_module(module)\n"
+            "    try:\n        value = module.label(n=" + argument + ")\n"
+            "    except Exception as error:\n        outcome = \"raised \" + type(error).__name__\n"
+            "    else:\n        outcome = \"returned \" + repr(value)\n"
+            "    " + greengate_ci.PYTHON_OBSERVE_ASSERTION + "\n")
+    return {"id": id_, "testPath": f"tests/test_size_observed_{id_}.py", "code": code, "language": "python",
+            "framework": "pytest", "caseKind": "observed-outcome", "targetFile": "size.py", "targetSymbol": "label",
+            "riskFlags": [], "awaitingObservation": True, "confidence": 0.7}
+
+
+def size_repo(repo, head=SIZE_HEAD):
+    commit(repo, {"size.py": SIZE_BASE}, "start")
+    commit(repo, {"size.py": head}, "kilobytes")
+
+
+def verify_variants(repo, fake, *extra):
+    return greengate_ci.main(verify_args(repo, fake, sys.executable, "--no-coverage", "--runs", "1", *extra))
+
+
+def test_only_the_observed_variant_that_reveals_the_change_is_sent_and_the_holding_one_is_withheld(
+        repo, service, capsys):
+    size_repo(repo)
+    # the engine's order: the ordinary case (3 holds), then the variant with the constant of the change (1000)
+    fake = service([size_variant("ordinary", "3"), size_variant("mined", "1000")])
+    assert verify_variants(repo, fake) == 0
+    mined, ordinary = fake.reports["mined"], fake.reports["ordinary"]
+    assert mined["passed"] and mined["verdict"] == "REVEALS_CHANGE", mined["log"]
+    assert "assert outcome == \"returned '1 kB'\"" in mined["observedCode"], mined["observedCode"]
+    assert mined["base"]["outcome"] == "returned '1000 B'"
+    # withheld: not passed, no verdict claimed, no observedCode, never reaches reviewers; the log says why
+    assert not ordinary["passed"] and "observedCode" not in ordinary
+    assert ordinary["verdict"] is None and ordinary["base"] is None and ordinary["compiled"]
+    assert ordinary["log"].startswith("withheld: another observed case of label shows the change"), ordinary["log"]
+    assert "on head \"returned '3 B'\", on base \"returned '3 B'\"" in ordinary["log"]
+    captured = capsys.readouterr()
+    assert "withheld: another observed case of label shows the change (REVEALS_CHANGE)" \
+           ": tests/test_size_observed_ordinary.py" in captured.err
+    assert "1 observed case(s) withheld (one pin per method)" in captured.err
+    summary = json.loads(captured.out.strip().splitlines()[-1])
+    assert summary["withheld"] == 1 and summary["verdicts"] == {"REVEALS_CHANGE": 1, "HOLDS": 1}
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_when_no_observed_variant_shows_the_change_exactly_one_pin_is_sent(repo, service, capsys):
+    size_repo(repo)
+    fake = service([size_variant("ordinary", "3"), size_variant("mined", "999"), size_variant("other", "0")])
+    assert verify_variants(repo, fake) == 0
+    sent = [id_ for id_, report in fake.reports.items() if report["passed"]]
+    assert sent == ["ordinary"], {id_: r["log"] for id_, r in fake.reports.items()}
+    assert fake.reports["ordinary"]["verdict"] == "HOLDS"
+    assert "assert outcome == \"returned '3 B'\"" in fake.reports["ordinary"]["observedCode"]
+    for id_ in ("mined", "other"):
+        report = fake.reports[id_]
+        assert "observedCode" not in report and report["verdict"] is None
+        assert report["log"].startswith("withheld: one pin per method is enough, label is pinned by "
+                                        "tests/test_size_observed_ordinary.py"), report["log"]
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["withheld"] == 2
+
+
+def test_all_pins_sends_every_passing_observed_variant(repo, service, capsys):
+    size_repo(repo)
+    fake = service([size_variant("ordinary", "3"), size_variant("mined", "1000")])
+    assert verify_variants(repo, fake, "--all-pins") == 0
+    assert {id_: (r["passed"], r["verdict"], "observedCode" in r) for id_, r in fake.reports.items()} == {
+        "ordinary": (True, "HOLDS", True), "mined": (True, "REVEALS_CHANGE", True)}
+    captured = capsys.readouterr()
+    assert "withheld" not in captured.err
+    assert json.loads(captured.out.strip().splitlines()[-1])["withheld"] == 0
 
 
 # ------------------------------------------------------------------------------------------------------ hardening
