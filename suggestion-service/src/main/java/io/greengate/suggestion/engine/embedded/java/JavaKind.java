@@ -1,36 +1,22 @@
 package io.greengate.suggestion.engine.embedded.java;
 
 import io.greengate.suggestion.analysis.ChangedSymbol;
-import io.greengate.suggestion.engine.embedded.CaseKind;
+import io.greengate.suggestion.engine.embedded.NamedKind;
 import io.greengate.suggestion.engine.embedded.render.JunitCase;
 
 import java.util.List;
 
 /** A kind of JUnit 5 case: its name and prior confidence, and the case model its cases are written as. */
-abstract class JavaKind implements CaseKind<JunitCase> {
-
-    private final String name;
-    private final double priorConfidence;
+abstract class JavaKind extends NamedKind<JunitCase> {
 
     JavaKind(String name, double priorConfidence) {
-        this.name = name;
-        this.priorConfidence = priorConfidence;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final double priorConfidence() {
-        return priorConfidence;
+        super(name, priorConfidence);
     }
 
     /** A case of this kind: one test method in a class of its own. */
     final JunitCase junitCase(ChangedSymbol symbol, String className, String method, List<String> assertions,
                               String body, String rationale) {
-        return new JunitCase(symbol, name, priorConfidence, className, method, assertions, body, rationale, false);
+        return new JunitCase(symbol, name(), priorConfidence(), className, method, assertions, body, rationale, false);
     }
 
     static String capitalize(String name) {

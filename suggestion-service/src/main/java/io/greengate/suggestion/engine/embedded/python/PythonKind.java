@@ -1,7 +1,7 @@
 package io.greengate.suggestion.engine.embedded.python;
 
 import io.greengate.suggestion.analysis.ChangedSymbol;
-import io.greengate.suggestion.engine.embedded.CaseKind;
+import io.greengate.suggestion.engine.embedded.NamedKind;
 import io.greengate.suggestion.engine.embedded.render.PytestCase;
 
 import java.util.List;
@@ -12,34 +12,20 @@ import java.util.Set;
  * A kind of pytest case: its name and prior confidence, the case model its cases are written as, and how a case
  * reaches the changed function (the module is imported as {@code module}).
  */
-abstract class PythonKind implements CaseKind<PytestCase> {
+abstract class PythonKind extends NamedKind<PytestCase> {
 
     private static final Set<String> BUILTIN_EXCEPTIONS = Set.of("ValueError", "TypeError", "KeyError",
             "IndexError", "LookupError", "RuntimeError", "ZeroDivisionError", "ArithmeticError", "OverflowError",
             "AttributeError", "NotImplementedError", "AssertionError", "PermissionError", "FileNotFoundError",
             "OSError", "Exception", "UnicodeError", "StopIteration");
 
-    private final String name;
-    private final double priorConfidence;
-
     PythonKind(String name, double priorConfidence) {
-        this.name = name;
-        this.priorConfidence = priorConfidence;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final double priorConfidence() {
-        return priorConfidence;
+        super(name, priorConfidence);
     }
 
     final PytestCase pytestCase(ChangedSymbol symbol, String functionName, List<String> body, boolean usesPytest,
                                 String rationale) {
-        return new PytestCase(symbol, name, priorConfidence, functionName, body, usesPytest, rationale, false);
+        return new PytestCase(symbol, name(), priorConfidence(), functionName, body, usesPytest, rationale, false);
     }
 
     /** How the test reaches the symbol: module.f, module.Owner().method or module.Owner.static_method. */
