@@ -55,7 +55,7 @@ import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
-# the API's limits (CONTRACTS.md / CreateSuggestionsRequest): larger files are left out of the context
+# the API's limits (docs/openapi/suggestion-service.json, CreateSuggestionsRequest): larger files are left out of the context
 MAX_FILES = 500
 MAX_FILE_CHARS = 2_000_000
 MAX_SUPERCLASSES = 4
