@@ -103,13 +103,13 @@ public class Verifications {
         return SuggestionView.of(suggestion, verification);
     }
 
+    /** The prior of a suggestion stored before priors were, and scored by a ranker then: no knowledge either way. */
+    private static final double UNKNOWN_PRIOR = 0.5;
+
     /**
      * The ranker learns from what reviewers saw, CI's verification included; scored at creation, before it, a
      * suggestion lacks those features. Scored again with them, its probability is the one a policy may act on.
      */
-    /** The prior of a suggestion stored before priors were, and scored by a ranker then: no knowledge either way. */
-    private static final double UNKNOWN_PRIOR = 0.5;
-
     private Optional<Ranker.Scored> rescore(Suggestion suggestion, Verification verification) {
         Batch batch = Batch.findById(suggestion.batchId);
         String engine = batch == null ? null : batch.engine;
